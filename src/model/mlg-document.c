@@ -1,0 +1,976 @@
+/* mlg-document.c — the ecosystem open in the app: records, undo, file */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mlg-document-private.h"
+#include "mlg-problem.h"
+#include "mlg-record-private.h"
+#include "mlg-schema.h"
+#include "mlg-text.h"
+
+typedef enum {
+  CHANGE_SET,
+  CHANGE_ADD,
+  CHANGE_REMOVE,
+} ChangeType;
+
+typedef struct {
+  ChangeType  type;
+  MlgRecord  *record;
+  char       *key;       /* CHANGE_SET */
+  JsonNode   *before;    /* CHANGE_SET; NULL when unset */
+  JsonNode   *after;
+  guint       position;  /* CHANGE_ADD, CHANGE_REMOVE */
+} Change;
+
+typedef struct {
+  char      *label;
+  GPtrArray *changes;
+  guint64    serial;
+} ChangeGroup;
+
+struct _MlgDocument
+{
+  GObject      parent_instance;
+
+  GListStore  *records[MLG_N_KINDS];
+  GHashTable  *by_id;          /* id → MlgRecord (borrowed) */
+  JsonObject  *extras;         /* unknown top-level members */
+  GListStore  *problems;       /* MlgProblem */
+  GPtrArray   *file_notes;     /* MlgProblem about the whole file */
+
+  GPtrArray   *undo_stack;     /* ChangeGroup */
+  GPtrArray   *redo_stack;
+  ChangeGroup *open_group;
+  guint        group_depth;
+  guint64      next_serial;
+  guint64      saved_serial;   /* serial of the top group when saved */
+
+  GFile       *file;
+  char        *etag;
+};
+
+G_DEFINE_FINAL_TYPE (MlgDocument, mlg_document, G_TYPE_OBJECT)
+G_DEFINE_QUARK (mlg-document-error-quark, mlg_document_error)
+
+enum {
+  PROP_0,
+  PROP_DIRTY,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_FILE,
+  N_PROPS
+};
+
+enum {
+  RECORD_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+change_free (Change *change)
+{
+  g_clear_object (&change->record);
+  g_free (change->key);
+  g_clear_pointer (&change->before, json_node_unref);
+  g_clear_pointer (&change->after, json_node_unref);
+  g_free (change);
+}
+
+static void
+change_group_free (ChangeGroup *group)
+{
+  g_free (group->label);
+  g_ptr_array_unref (group->changes);
+  g_free (group);
+}
+
+static guint64
+top_serial (MlgDocument *self)
+{
+  if (self->undo_stack->len == 0)
+    return 0;
+  return ((ChangeGroup *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->serial;
+}
+
+static void
+mlg_document_finalize (GObject *object)
+{
+  MlgDocument *self = MLG_DOCUMENT (object);
+
+  g_clear_pointer (&self->open_group, change_group_free);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  for (guint i = 0; i < MLG_N_KINDS; i++)
+    g_clear_object (&self->records[i]);
+  g_clear_pointer (&self->extras, json_object_unref);
+  g_clear_object (&self->problems);
+  g_clear_pointer (&self->file_notes, g_ptr_array_unref);
+  g_clear_object (&self->file);
+  g_free (self->etag);
+
+  G_OBJECT_CLASS (mlg_document_parent_class)->finalize (object);
+}
+
+static void
+mlg_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  MlgDocument *self = MLG_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY:
+      g_value_set_boolean (value, mlg_document_get_dirty (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, mlg_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, mlg_document_can_redo (self));
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mlg_document_class_init (MlgDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mlg_document_finalize;
+  object_class->get_property = mlg_document_get_property;
+
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MlgDocument::record-changed:
+   * @record: the record whose value changed
+   * @key: the field's key
+   *
+   * Emitted after a field of a record changed, by an edit, undo or redo.
+   * Records added and removed show in the kind's list model.
+   */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, MLG_TYPE_RECORD, G_TYPE_STRING);
+}
+
+static void
+mlg_document_init (MlgDocument *self)
+{
+  for (guint i = 0; i < MLG_N_KINDS; i++)
+    self->records[i] = g_list_store_new (MLG_TYPE_RECORD);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->extras = json_object_new ();
+  self->problems = g_list_store_new (MLG_TYPE_PROBLEM);
+  self->file_notes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_group_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) change_group_free);
+  self->next_serial = 1;
+}
+
+/* An empty document still has its one ecosystem record. */
+MlgDocument *
+mlg_document_new (void)
+{
+  MlgDocument *self = g_object_new (MLG_TYPE_DOCUMENT, NULL);
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "id", "ecosystem");
+  _mlg_document_take_record (self, _mlg_record_new (mlg_kind_get (MLG_KIND_ECOSYSTEM), object));
+  _mlg_document_revalidate (self);
+  return self;
+}
+
+void
+_mlg_document_take_record (MlgDocument *self,
+                           MlgRecord   *record)
+{
+  g_list_store_append (self->records[mlg_record_get_kind_id (record)], record);
+  g_hash_table_insert (self->by_id, (gpointer) mlg_record_get_id (record), record);
+  g_object_unref (record);
+}
+
+JsonObject *
+_mlg_document_get_extras (MlgDocument *self)
+{
+  return self->extras;
+}
+
+void
+_mlg_document_add_file_note (MlgDocument *self,
+                             MlgProblem  *problem)
+{
+  g_ptr_array_add (self->file_notes, problem);
+}
+
+/* ── Problems ────────────────────────────────────────────────────────── */
+
+void
+_mlg_document_revalidate (MlgDocument *self)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->file_notes->len; i++)
+    g_ptr_array_add (found, g_object_ref (g_ptr_array_index (self->file_notes, i)));
+
+  for (guint kind = 0; kind < MLG_N_KINDS; kind++)
+    {
+      GListModel *model = G_LIST_MODEL (self->records[kind]);
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MlgRecord) record = g_list_model_get_item (model, i);
+          _mlg_checker_check_record (self, record, found);
+        }
+    }
+  _mlg_checker_check_cycles (self, found);
+
+  g_list_store_splice (self->problems, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
+                       found->pdata, found->len);
+}
+
+/* After one field changed, only that record's problems can change, unless
+ * the field refers to other records (a cycle may appear or vanish). */
+static void
+revalidate_record (MlgDocument *self,
+                   MlgRecord   *record,
+                   const char  *key)
+{
+  const MlgField *field = mlg_kind_find_field (mlg_record_get_kind (record), key);
+  g_autoptr(GPtrArray) found = NULL;
+  const char *id = mlg_record_get_id (record);
+  guint n, first = G_MAXUINT, count = 0;
+
+  if (field == NULL || field->type == MLG_FIELD_REF ||
+      field->type == MLG_FIELD_REF_LIST || field->type == MLG_FIELD_TABLE)
+    {
+      _mlg_document_revalidate (self);
+      return;
+    }
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  _mlg_checker_check_record (self, record, found);
+
+  /* A record's problems are contiguous in the list: replace them in place. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->problems));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MlgProblem) problem = g_list_model_get_item (G_LIST_MODEL (self->problems), i);
+      gboolean mine = mlg_problem_has_record (problem) &&
+                      mlg_problem_get_kind (problem) == mlg_record_get_kind_id (record) &&
+                      g_strcmp0 (mlg_problem_get_record_id (problem), id) == 0 &&
+                      mlg_problem_get_line (problem) == 0;
+      if (mine)
+        {
+          if (first == G_MAXUINT)
+            first = i;
+          count++;
+        }
+      else if (first != G_MAXUINT)
+        break;
+    }
+
+  if (first == G_MAXUINT)
+    first = n;
+  g_list_store_splice (self->problems, first, count, found->pdata, found->len);
+}
+
+GListModel *
+mlg_document_get_problems (MlgDocument *self)
+{
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->problems);
+}
+
+/* ── Reading records ─────────────────────────────────────────────────── */
+
+GListModel *
+mlg_document_get_records (MlgDocument *self,
+                          MlgKindId    kind)
+{
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (kind < MLG_N_KINDS, NULL);
+  return G_LIST_MODEL (self->records[kind]);
+}
+
+guint
+mlg_document_count (MlgDocument *self,
+                    MlgKindId    kind)
+{
+  return g_list_model_get_n_items (mlg_document_get_records (self, kind));
+}
+
+MlgRecord *
+mlg_document_get_ecosystem (MlgDocument *self)
+{
+  g_autoptr(MlgRecord) record = g_list_model_get_item (G_LIST_MODEL (self->records[MLG_KIND_ECOSYSTEM]), 0);
+  return record; /* the store keeps it alive */
+}
+
+MlgRecord *
+mlg_document_lookup (MlgDocument *self,
+                     const char  *id)
+{
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), NULL);
+  return id ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+MlgRecord *
+mlg_document_lookup_kind (MlgDocument *self,
+                          MlgKindId    kind,
+                          const char  *id)
+{
+  MlgRecord *record = mlg_document_lookup (self, id);
+  return record && mlg_record_get_kind_id (record) == kind ? record : NULL;
+}
+
+/* The title of the record @id, or @id itself when it is missing. */
+const char *
+mlg_document_title_of (MlgDocument *self,
+                       const char  *id)
+{
+  MlgRecord *record = mlg_document_lookup (self, id);
+  return record ? mlg_record_get_title (record) : id;
+}
+
+static gboolean
+node_refers_to (JsonNode   *node,
+                const char *id)
+{
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node))
+    return json_node_get_value_type (node) == G_TYPE_STRING &&
+           g_strcmp0 (json_node_get_string (node), id) == 0;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0, n = json_array_get_length (array); i < n; i++)
+        if (node_refers_to (json_array_get_element (array, i), id))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+record_refers_to (MlgRecord *record,
+                  MlgRecord *target)
+{
+  const MlgKind *kind = mlg_record_get_kind (record);
+  MlgKindId target_kind = mlg_record_get_kind_id (target);
+  const char *id = mlg_record_get_id (target);
+
+  for (const MlgField *f = kind->fields; f->key; f++)
+    {
+      if ((f->type == MLG_FIELD_REF || f->type == MLG_FIELD_REF_LIST) && f->target == target_kind)
+        {
+          if (node_refers_to (mlg_record_get_value (record, f->key), id))
+            return TRUE;
+        }
+      else if (f->type == MLG_FIELD_TABLE)
+        {
+          JsonArray *rows = mlg_record_get_array (record, f->key);
+          for (guint r = 0, n = rows ? json_array_get_length (rows) : 0; r < n; r++)
+            {
+              JsonNode *row = json_array_get_element (rows, r);
+              if (!JSON_NODE_HOLDS_OBJECT (row))
+                continue;
+              for (const MlgField *c = f->columns; c->key; c++)
+                if ((c->type == MLG_FIELD_REF || c->type == MLG_FIELD_REF_LIST) && c->target == target_kind &&
+                    node_refers_to (json_object_get_member (json_node_get_object (row), c->key), id))
+                  return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* The records of @kind (or of every kind, with MLG_N_KINDS) that refer to
+ * @target, in list order. */
+GPtrArray *
+mlg_document_find_referrers (MlgDocument *self,
+                             MlgRecord   *target,
+                             MlgKindId    kind)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; k < MLG_N_KINDS; k++)
+    {
+      GListModel *model;
+
+      if (kind != MLG_N_KINDS && k != kind)
+        continue;
+      model = G_LIST_MODEL (self->records[k]);
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+        {
+          MlgRecord *record = g_list_model_get_item (model, i);
+          if (record != target && record_refers_to (record, target))
+            g_ptr_array_add (found, record);
+          else
+            g_object_unref (record);
+        }
+    }
+  return found;
+}
+
+char *
+mlg_document_new_id (MlgDocument *self,
+                     MlgKindId    kind,
+                     const char  *name)
+{
+  g_autofree char *slug = mlg_text_slug (name);
+  char *id;
+
+  if (*slug == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup (mlg_kind_get (kind)->id_prefix);
+    }
+
+  id = g_strdup (slug);
+  for (guint n = 2; g_hash_table_contains (self->by_id, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", slug, n);
+    }
+  return id;
+}
+
+/* ── Changes and undo ────────────────────────────────────────────────── */
+
+static void
+notify_history (MlgDocument *self,
+                gboolean     was_dirty,
+                gboolean     could_undo,
+                gboolean     could_redo)
+{
+  if (was_dirty != mlg_document_get_dirty (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  if (could_undo != mlg_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != mlg_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+push_group (MlgDocument *self,
+            ChangeGroup *group)
+{
+  gboolean was_dirty = mlg_document_get_dirty (self);
+  gboolean could_undo = mlg_document_can_undo (self);
+  gboolean could_redo = mlg_document_can_redo (self);
+
+  if (group->changes->len == 0)
+    {
+      change_group_free (group);
+      return;
+    }
+  group->serial = self->next_serial++;
+  g_ptr_array_add (self->undo_stack, group);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_history (self, was_dirty, could_undo, could_redo);
+}
+
+static void
+record_change (MlgDocument *self,
+               Change      *change,
+               const char  *label)
+{
+  if (self->open_group)
+    {
+      g_ptr_array_add (self->open_group->changes, change);
+      return;
+    }
+  else
+    {
+      ChangeGroup *group = g_new0 (ChangeGroup, 1);
+      group->label = g_strdup (label);
+      group->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+      g_ptr_array_add (group->changes, change);
+      push_group (self, group);
+    }
+}
+
+void
+mlg_document_begin_group (MlgDocument *self,
+                          const char  *label)
+{
+  g_return_if_fail (MLG_IS_DOCUMENT (self));
+
+  if (self->group_depth++ > 0)
+    return;
+  self->open_group = g_new0 (ChangeGroup, 1);
+  self->open_group->label = g_strdup (label);
+  self->open_group->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+}
+
+void
+mlg_document_end_group (MlgDocument *self)
+{
+  g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+  push_group (self, g_steal_pointer (&self->open_group));
+}
+
+static void
+apply_set (MlgDocument *self,
+           MlgRecord   *record,
+           const char  *key,
+           JsonNode    *value)
+{
+  _mlg_record_set_value (record, key, mlg_json_deep_copy (value));
+  revalidate_record (self, record, key);
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, record, key);
+}
+
+static void
+apply_insert (MlgDocument *self,
+              MlgRecord   *record,
+              guint        position)
+{
+  GListStore *store = self->records[mlg_record_get_kind_id (record)];
+
+  g_hash_table_insert (self->by_id, (gpointer) mlg_record_get_id (record), record);
+  g_list_store_insert (store, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store))), record);
+  _mlg_document_revalidate (self);
+}
+
+static void
+apply_remove (MlgDocument *self,
+              MlgRecord   *record)
+{
+  GListStore *store = self->records[mlg_record_get_kind_id (record)];
+  guint position;
+
+  if (g_list_store_find (store, record, &position))
+    {
+      g_hash_table_remove (self->by_id, mlg_record_get_id (record));
+      g_list_store_remove (store, position);
+    }
+  _mlg_document_revalidate (self);
+}
+
+static gboolean
+nodes_equal (JsonNode *a,
+             JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
+}
+
+void
+mlg_document_set_value (MlgDocument *self,
+                        MlgRecord   *record,
+                        const char  *key,
+                        JsonNode    *value)
+{
+  Change *change;
+  JsonNode *before;
+
+  g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (MLG_IS_RECORD (record));
+  g_return_if_fail (g_strcmp0 (key, "id") != 0);
+
+  /* Empty values are not stored: the file keeps only what was filled. */
+  if (value && JSON_NODE_HOLDS_NULL (value))
+    g_clear_pointer (&value, json_node_unref);
+  else if (value && JSON_NODE_HOLDS_VALUE (value) &&
+           json_node_get_value_type (value) == G_TYPE_STRING &&
+           *json_node_get_string (value) == '\0')
+    g_clear_pointer (&value, json_node_unref);
+  else if (value && JSON_NODE_HOLDS_ARRAY (value) &&
+           json_array_get_length (json_node_get_array (value)) == 0)
+    g_clear_pointer (&value, json_node_unref);
+
+  before = mlg_record_get_value (record, key);
+  if (nodes_equal (before, value))
+    {
+      g_clear_pointer (&value, json_node_unref);
+      return;
+    }
+
+  change = g_new0 (Change, 1);
+  change->type = CHANGE_SET;
+  change->record = g_object_ref (record);
+  change->key = g_strdup (key);
+  change->before = mlg_json_deep_copy (before);
+  change->after = value;
+
+  apply_set (self, record, key, value);
+  record_change (self, change, _("Edit"));
+}
+
+void
+mlg_document_set_string (MlgDocument *self,
+                         MlgRecord   *record,
+                         const char  *key,
+                         const char  *text)
+{
+  JsonNode *node = NULL;
+
+  if (text && *text)
+    {
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, text);
+    }
+  mlg_document_set_value (self, record, key, node);
+}
+
+void
+mlg_document_set_int (MlgDocument *self,
+                      MlgRecord   *record,
+                      const char  *key,
+                      gint64       number)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  json_node_set_int (node, number);
+  mlg_document_set_value (self, record, key, node);
+}
+
+static MlgRecord *
+insert_new_record (MlgDocument *self,
+                   MlgKindId    kind,
+                   JsonObject  *object,
+                   const char  *label)
+{
+  MlgRecord *record = _mlg_record_new (mlg_kind_get (kind), object);
+  Change *change = g_new0 (Change, 1);
+
+  change->type = CHANGE_ADD;
+  change->record = g_object_ref (record);
+  change->position = g_list_model_get_n_items (G_LIST_MODEL (self->records[kind]));
+
+  apply_insert (self, record, change->position);
+  g_object_unref (record); /* the store holds it now */
+  record_change (self, change, label);
+  return record;
+}
+
+MlgRecord *
+mlg_document_add_record (MlgDocument *self,
+                         MlgKindId    kind,
+                         const char  *name)
+{
+  JsonObject *object;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (kind != MLG_KIND_ECOSYSTEM && kind < MLG_N_KINDS, NULL);
+
+  id = mlg_document_new_id (self, kind, name);
+  object = json_object_new ();
+  json_object_set_string_member (object, "id", id);
+  if (name && *name)
+    json_object_set_string_member (object, mlg_kind_title_field (mlg_kind_get (kind))->key, name);
+
+  return insert_new_record (self, kind, object, _("New record"));
+}
+
+MlgRecord *
+mlg_document_duplicate_record (MlgDocument *self,
+                               MlgRecord   *record)
+{
+  MlgKindId kind = mlg_record_get_kind_id (record);
+  const char *title_key = mlg_kind_title_field (mlg_record_get_kind (record))->key;
+  g_autoptr(JsonNode) source = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (kind != MLG_KIND_ECOSYSTEM, NULL);
+
+  source = json_node_init_object (json_node_alloc (), mlg_record_get_object (record));
+  copy = mlg_json_deep_copy (source);
+  object = json_node_dup_object (copy);
+
+  /* Translators: the name of a duplicated record */
+  title = g_strdup_printf (_("%s (copy)"), mlg_record_get_title (record));
+  id = mlg_document_new_id (self, kind, title);
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, title_key, title);
+
+  return insert_new_record (self, kind, object, _("Duplicate"));
+}
+
+void
+mlg_document_remove_record (MlgDocument *self,
+                            MlgRecord   *record)
+{
+  Change *change;
+  guint position;
+
+  g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (mlg_record_get_kind_id (record) != MLG_KIND_ECOSYSTEM);
+
+  if (!g_list_store_find (self->records[mlg_record_get_kind_id (record)], record, &position))
+    g_return_if_reached ();
+
+  change = g_new0 (Change, 1);
+  change->type = CHANGE_REMOVE;
+  change->record = g_object_ref (record);
+  change->position = position;
+
+  apply_remove (self, record);
+  record_change (self, change, _("Delete"));
+}
+
+static void
+apply_change (MlgDocument *self,
+              Change      *change,
+              gboolean     forward)
+{
+  switch (change->type)
+    {
+    case CHANGE_SET:
+      apply_set (self, change->record, change->key, forward ? change->after : change->before);
+      break;
+    case CHANGE_ADD:
+      if (forward)
+        apply_insert (self, change->record, change->position);
+      else
+        apply_remove (self, change->record);
+      break;
+    case CHANGE_REMOVE:
+      if (forward)
+        apply_remove (self, change->record);
+      else
+        apply_insert (self, change->record, change->position);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+move_group (MlgDocument *self,
+            GPtrArray   *from,
+            GPtrArray   *to,
+            gboolean     forward)
+{
+  gboolean was_dirty = mlg_document_get_dirty (self);
+  gboolean could_undo = mlg_document_can_undo (self);
+  gboolean could_redo = mlg_document_can_redo (self);
+  ChangeGroup *group;
+
+  g_return_if_fail (self->group_depth == 0);
+  if (from->len == 0)
+    return;
+
+  group = g_ptr_array_steal_index (from, from->len - 1);
+  if (forward)
+    for (guint i = 0; i < group->changes->len; i++)
+      apply_change (self, g_ptr_array_index (group->changes, i), TRUE);
+  else
+    for (guint i = group->changes->len; i > 0; i--)
+      apply_change (self, g_ptr_array_index (group->changes, i - 1), FALSE);
+  g_ptr_array_add (to, group);
+
+  notify_history (self, was_dirty, could_undo, could_redo);
+}
+
+void
+mlg_document_undo (MlgDocument *self)
+{
+  move_group (self, self->undo_stack, self->redo_stack, FALSE);
+}
+
+void
+mlg_document_redo (MlgDocument *self)
+{
+  move_group (self, self->redo_stack, self->undo_stack, TRUE);
+}
+
+gboolean mlg_document_can_undo (MlgDocument *self) { return self->undo_stack->len > 0; }
+gboolean mlg_document_can_redo (MlgDocument *self) { return self->redo_stack->len > 0; }
+
+const char *
+mlg_document_get_undo_label (MlgDocument *self)
+{
+  if (self->undo_stack->len == 0)
+    return NULL;
+  return ((ChangeGroup *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->label;
+}
+
+const char *
+mlg_document_get_redo_label (MlgDocument *self)
+{
+  if (self->redo_stack->len == 0)
+    return NULL;
+  return ((ChangeGroup *) g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1))->label;
+}
+
+gboolean
+mlg_document_get_dirty (MlgDocument *self)
+{
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), FALSE);
+  return top_serial (self) != self->saved_serial;
+}
+
+/* ── Files ───────────────────────────────────────────────────────────── */
+
+MlgDocument *
+mlg_document_new_from_bytes (GBytes     *bytes,
+                             GPtrArray **problems,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  MlgDocument *self = _mlg_reader_read (bytes, found, error);
+
+  if (problems)
+    *problems = g_steal_pointer (&found);
+  return self;
+}
+
+MlgDocument *
+mlg_document_new_from_file (GFile         *file,
+                            GCancellable  *cancellable,
+                            GPtrArray    **problems,
+                            GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  MlgDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (problems)
+    *problems = NULL;
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, error))
+    return NULL;
+  bytes = g_bytes_new_take (contents, length);
+
+  self = mlg_document_new_from_bytes (bytes, problems, error);
+  if (self)
+    {
+      self->file = g_object_ref (file);
+      self->etag = g_steal_pointer (&etag);
+    }
+  return self;
+}
+
+GBytes *
+mlg_document_to_bytes (MlgDocument *self)
+{
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), NULL);
+  return _mlg_writer_write (self);
+}
+
+gboolean
+mlg_document_save (MlgDocument   *self,
+                   GFile         *file,
+                   gboolean       overwrite_changes,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *new_etag = NULL;
+  gboolean same_file;
+  gboolean was_dirty;
+
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), FALSE);
+
+  if (file == NULL)
+    file = self->file;
+  if (file == NULL)
+    {
+      g_set_error_literal (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_NO_FILE,
+                           _("The document has no file yet: choose where to save it."));
+      return FALSE;
+    }
+
+  bytes = mlg_document_to_bytes (self);
+  same_file = self->file != NULL && g_file_equal (file, self->file);
+
+  /* GIO writes a temporary file beside the target and renames it over the
+   * target only once it is complete and synced; the previous version is
+   * kept as NAME~. With the etag, GIO refuses when the file changed. */
+  if (!g_file_replace_contents (file,
+                                g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes),
+                                same_file && !overwrite_changes ? self->etag : NULL,
+                                TRUE, G_FILE_CREATE_NONE, &new_etag,
+                                cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        g_set_error (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_CHANGED_ON_DISK,
+                     _("“%s” was changed by someone else since it was opened."),
+                     g_file_peek_path (file) ? g_file_peek_path (file) : g_file_get_uri (file));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  was_dirty = mlg_document_get_dirty (self);
+  if (!same_file)
+    {
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  self->saved_serial = top_serial (self);
+  if (was_dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  return TRUE;
+}
+
+GFile *
+mlg_document_get_file (MlgDocument *self)
+{
+  return self->file;
+}
+
+const char *
+mlg_document_get_etag (MlgDocument *self)
+{
+  return self->etag;
+}
+
+gboolean
+mlg_document_changed_on_disk (MlgDocument  *self,
+                              GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (self->file == NULL || self->etag == NULL)
+    return FALSE;
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  /* A file that vanished has changed too. */
+  return info == NULL || g_strcmp0 (g_file_info_get_etag (info), self->etag) != 0;
+}

@@ -1,0 +1,114 @@
+/* mlg-document.h — the ecosystem open in the app: records, undo, file
+ *
+ * Every change goes through the document: it records the change for undo,
+ * marks the document dirty and emits ::record-changed, so that every view
+ * stays in step. Each kind's records are a GListModel of MlgRecord.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "mlg-types.h"
+
+G_BEGIN_DECLS
+
+#define MLG_DOCUMENT_ERROR (mlg_document_error_quark ())
+
+typedef enum {
+  MLG_DOCUMENT_ERROR_INVALID,          /* the file has errors: see the problems */
+  MLG_DOCUMENT_ERROR_CHANGED_ON_DISK,  /* someone saved the file meanwhile */
+  MLG_DOCUMENT_ERROR_NO_FILE,
+} MlgDocumentError;
+
+#define MLG_TYPE_DOCUMENT (mlg_document_get_type ())
+G_DECLARE_FINAL_TYPE (MlgDocument, mlg_document, MLG, DOCUMENT, GObject)
+
+GQuark       mlg_document_error_quark     (void);
+
+MlgDocument *mlg_document_new             (void);
+
+/* Loading. On errors, returns NULL, sets MLG_DOCUMENT_ERROR_INVALID and
+ * fills @problems (if not NULL) with every error and warning found. */
+MlgDocument *mlg_document_new_from_bytes  (GBytes        *bytes,
+                                           GPtrArray    **problems,
+                                           GError       **error);
+MlgDocument *mlg_document_new_from_file   (GFile         *file,
+                                           GCancellable  *cancellable,
+                                           GPtrArray    **problems,
+                                           GError       **error);
+
+/* Saving: deterministic bytes; the file write is atomic and keeps a backup
+ * ("NAME~"). Saving over the document's own file fails with
+ * MLG_DOCUMENT_ERROR_CHANGED_ON_DISK when the file changed on disk since it
+ * was loaded or saved, unless @overwrite_changes. On any failure the file
+ * on disk is untouched and the document stays dirty. */
+GBytes      *mlg_document_to_bytes        (MlgDocument   *self);
+gboolean     mlg_document_save            (MlgDocument   *self,
+                                           GFile         *file,
+                                           gboolean       overwrite_changes,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+GFile       *mlg_document_get_file        (MlgDocument   *self);
+const char  *mlg_document_get_etag        (MlgDocument   *self);
+gboolean     mlg_document_changed_on_disk (MlgDocument   *self,
+                                           GCancellable  *cancellable);
+
+/* Records. */
+GListModel  *mlg_document_get_records     (MlgDocument   *self,
+                                           MlgKindId      kind);
+guint        mlg_document_count           (MlgDocument   *self,
+                                           MlgKindId      kind);
+MlgRecord   *mlg_document_get_ecosystem   (MlgDocument   *self);
+MlgRecord   *mlg_document_lookup          (MlgDocument   *self,
+                                           const char    *id);
+MlgRecord   *mlg_document_lookup_kind     (MlgDocument   *self,
+                                           MlgKindId      kind,
+                                           const char    *id);
+const char  *mlg_document_title_of        (MlgDocument   *self,
+                                           const char    *id);
+GPtrArray   *mlg_document_find_referrers  (MlgDocument   *self,
+                                           MlgRecord     *target,
+                                           MlgKindId      kind);
+char        *mlg_document_new_id          (MlgDocument   *self,
+                                           MlgKindId      kind,
+                                           const char    *name);
+
+/* Changes (each undoable). @value is taken; NULL clears the field. */
+void         mlg_document_set_value       (MlgDocument   *self,
+                                           MlgRecord     *record,
+                                           const char    *key,
+                                           JsonNode      *value);
+void         mlg_document_set_string      (MlgDocument   *self,
+                                           MlgRecord     *record,
+                                           const char    *key,
+                                           const char    *text);
+void         mlg_document_set_int         (MlgDocument   *self,
+                                           MlgRecord     *record,
+                                           const char    *key,
+                                           gint64         number);
+MlgRecord   *mlg_document_add_record      (MlgDocument   *self,
+                                           MlgKindId      kind,
+                                           const char    *name);
+MlgRecord   *mlg_document_duplicate_record(MlgDocument   *self,
+                                           MlgRecord     *record);
+void         mlg_document_remove_record   (MlgDocument   *self,
+                                           MlgRecord     *record);
+
+/* Undo and redo. Changes between begin and end undo as one step. */
+void         mlg_document_begin_group     (MlgDocument   *self,
+                                           const char    *label);
+void         mlg_document_end_group       (MlgDocument   *self);
+gboolean     mlg_document_can_undo        (MlgDocument   *self);
+gboolean     mlg_document_can_redo        (MlgDocument   *self);
+const char  *mlg_document_get_undo_label  (MlgDocument   *self);
+const char  *mlg_document_get_redo_label  (MlgDocument   *self);
+void         mlg_document_undo            (MlgDocument   *self);
+void         mlg_document_redo            (MlgDocument   *self);
+gboolean     mlg_document_get_dirty       (MlgDocument   *self);
+
+/* Warnings found in the loaded file and kept up to date as records change:
+ * a GListModel of MlgProblem. */
+GListModel  *mlg_document_get_problems    (MlgDocument   *self);
+
+G_END_DECLS
