@@ -126,6 +126,28 @@ test_json_schema_file_is_current (void)
              "`maillage --json-schema > data/maillage.schema.json`");
 }
 
+static void
+test_format_documented (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", "file-format.md", NULL);
+  g_autofree char *doc = NULL;
+
+  g_assert_true (g_file_get_contents (path, &doc, NULL, NULL));
+  for (guint i = 0; i < MLG_N_KINDS; i++)
+    {
+      const MlgKind *kind = mlg_kind_get (i);
+      g_autofree char *heading = g_strdup_printf ("## `%s`", kind->key);
+
+      g_assert_nonnull (strstr (doc, heading));
+      for (const MlgField *f = kind->fields; f->key; f++)
+        {
+          g_autofree char *row = g_strdup_printf ("| `%s` | %s |", f->key, f->label);
+          if (strstr (doc, row) == NULL)
+            g_error ("docs/file-format.md does not describe %s.%s", kind->key, f->key);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -134,6 +156,7 @@ main (int argc, char **argv)
   g_test_add_func ("/schema/declaration", test_declaration);
   g_test_add_func ("/schema/what-the-issue-asks", test_what_the_issue_asks);
   g_test_add_func ("/schema/json-schema-file-is-current", test_json_schema_file_is_current);
+  g_test_add_func ("/schema/format-documented", test_format_documented);
 
   return g_test_run ();
 }

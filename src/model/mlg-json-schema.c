@@ -79,8 +79,20 @@ add_field (JsonBuilder    *b,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "title");
   json_builder_add_string_value (b, field->label);
-  json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, field->hint ? field->hint : mlg_field_type_name (field->type));
+  if (field->hint)
+    {
+      json_builder_set_member_name (b, "description");
+      json_builder_add_string_value (b, field->hint);
+    }
+  /* Maillage's own type, and the kind a reference names, for people and
+   * tools that read the schema (validators ignore these keywords). */
+  json_builder_set_member_name (b, "x-maillage-type");
+  json_builder_add_string_value (b, mlg_field_type_name (field->type));
+  if (field->type == MLG_FIELD_REF || field->type == MLG_FIELD_REF_LIST)
+    {
+      json_builder_set_member_name (b, "x-maillage-target");
+      json_builder_add_string_value (b, mlg_kind_get (field->target)->key);
+    }
 
   switch (field->type)
     {
