@@ -15,16 +15,12 @@ for name in ("DISPLAY", "WAYLAND_DISPLAY"):
     env.pop(name, None)
 env["GDK_BACKEND"] = "none-at-all"   # GTK would fail if it were initialised
 
-results = []
+from taplib import check, finish
 
 
 def run(*args):
     p = subprocess.run([maillage, *args], env=env, capture_output=True, text=True, timeout=60)
     return p.returncode, p.stdout, p.stderr
-
-
-def check(name, ok, detail=""):
-    results.append((name, ok, detail))
 
 
 code, out, err = run("--check", example)
@@ -55,10 +51,4 @@ code, out, err = run("--json-schema")
 with open(os.path.join(source_root, "data", "maillage.schema.json"), encoding="utf-8") as f:
     check("--json-schema prints the shipped schema", code == 0 and out == f.read())
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in detail.splitlines()[:10]:
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

@@ -19,11 +19,7 @@ validator_class = jsonschema.validators.validator_for(schema)
 validator_class.check_schema(schema)
 validator = validator_class(schema)
 
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((name, ok, detail))
+from taplib import check, finish
 
 
 with open(os.path.join(source_root, "data", "examples", "dombinnov.maillage"), encoding="utf-8") as f:
@@ -51,7 +47,4 @@ broken = copy.deepcopy(example)
 broken["structures"][0]["figures"] = [{"indicator": "employees", "year": 2022, "value": "14"}]
 check("a figure's value written as text breaks the schema", not validator.is_valid(broken))
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}{' # ' + detail if detail and not ok else ''}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()
