@@ -201,6 +201,27 @@ test_live_problems (void)
 }
 
 static void
+test_editing_one_field_keeps_other_problems (void)
+{
+  g_autoptr(MlgDocument) document = mlg_document_new ();
+  MlgRecord *structure = mlg_document_add_record (document, MLG_KIND_STRUCTURE, "Serv'domicile");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  /* its own subsidiary: a cycle, found by the whole-document check */
+  json_parser_load_from_data (parser, "[{\"type\": \"subsidiary_of\", \"target\": \"serv-domicile\"}]", -1, NULL);
+  mlg_document_set_value (document, structure, "relations", json_node_copy (json_parser_get_root (parser)));
+  mlg_document_set_string (document, structure, "phone", "12");
+  g_assert_cmpuint (count_problems_about (document, "serv-domicile", "relations"), ==, 1);
+  g_assert_cmpuint (count_problems_about (document, "serv-domicile", "phone"), ==, 1);
+
+  mlg_document_set_string (document, structure, "email", "x@");
+  mlg_document_set_string (document, structure, "phone", "04 74 08 71 17");
+  g_assert_cmpuint (count_problems_about (document, "serv-domicile", "relations"), ==, 1);
+  g_assert_cmpuint (count_problems_about (document, "serv-domicile", "phone"), ==, 0);
+  g_assert_cmpuint (count_problems_about (document, "serv-domicile", "email"), ==, 1);
+}
+
+static void
 test_two_sources_for_one_figure (void)
 {
   /* The reference documents disagree: both values stay, with their source. */
@@ -230,6 +251,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/ids", test_ids);
   g_test_add_func ("/document/referrers", test_referrers);
   g_test_add_func ("/document/live-problems", test_live_problems);
+  g_test_add_func ("/document/editing-one-field-keeps-other-problems", test_editing_one_field_keeps_other_problems);
   g_test_add_func ("/document/two-sources-for-one-figure", test_two_sources_for_one_figure);
 
   return g_test_run ();

@@ -199,10 +199,33 @@ check_territory_code (Check *c)
 
   if (!ok)
     {
+      const char *field = c->field;
+
       c->field = "code";
       warn (c, g_strdup_printf (_("%s: %s"), _("Official code"), message));
+      c->field = field;
       g_free (message);
     }
+}
+
+static void
+check_field (Check          *c,
+             const MlgField *f)
+{
+  JsonNode *node = mlg_record_get_value (c->record, f->key);
+
+  c->field = f->key;
+  if (node == NULL)
+    {
+      if (f->flags & MLG_FIELD_FLAG_REQUIRED)
+        warn (c, g_strdup_printf (_("“%s” is required."), mlg_field_label (f)));
+    }
+  else
+    check_value (c, f, node);
+
+  if (mlg_record_get_kind_id (c->record) == MLG_KIND_TERRITORY &&
+      (g_str_equal (f->key, "code") || g_str_equal (f->key, "level")))
+    check_territory_code (c);
 }
 
 void
@@ -210,25 +233,23 @@ _mlg_checker_check_record (MlgDocument *self,
                            MlgRecord   *record,
                            GPtrArray   *problems)
 {
-  const MlgKind *kind = mlg_record_get_kind (record);
   Check c = { self, record, problems, NULL, -1 };
 
-  for (const MlgField *f = kind->fields; f->key; f++)
-    {
-      JsonNode *node = mlg_record_get_value (record, f->key);
+  for (const MlgField *f = mlg_record_get_kind (record)->fields; f->key; f++)
+    check_field (&c, f);
+}
 
-      c.field = f->key;
-      if (node == NULL)
-        {
-          if (f->flags & MLG_FIELD_FLAG_REQUIRED)
-            warn (&c, g_strdup_printf (_("“%s” is required."), mlg_field_label (f)));
-          continue;
-        }
-      check_value (&c, f, node);
-    }
+void
+_mlg_checker_check_field (MlgDocument *self,
+                          MlgRecord   *record,
+                          const char  *key,
+                          GPtrArray   *problems)
+{
+  const MlgField *f = mlg_kind_find_field (mlg_record_get_kind (record), key);
+  Check c = { self, record, problems, NULL, -1 };
 
-  if (kind->id == MLG_KIND_TERRITORY)
-    check_territory_code (&c);
+  if (f != NULL)
+    check_field (&c, f);
 }
 
 /* ── Cycles ──────────────────────────────────────────────────────────── */

@@ -27,6 +27,10 @@ GBytes      *_mlg_writer_write         (MlgDocument *self);
 void         _mlg_checker_check_record (MlgDocument *self,
                                         MlgRecord   *record,
                                         GPtrArray   *problems);
+void         _mlg_checker_check_field  (MlgDocument *self,
+                                        MlgRecord   *record,
+                                        const char  *key,
+                                        GPtrArray   *problems);
 void         _mlg_checker_check_cycles (MlgDocument *self,
                                         GPtrArray   *problems);
 

@@ -256,38 +256,49 @@ _mlg_document_revalidate (MlgDocument *self)
                        found->pdata, found->len);
 }
 
-/* After one field changed, only that record's problems can change, unless
- * the field refers to other records (a cycle may appear or vanish). */
+static gboolean
+problem_is_about (MlgProblem *problem,
+                  MlgRecord  *record,
+                  const char *key)
+{
+  return mlg_problem_has_record (problem) &&
+         mlg_problem_get_kind (problem) == mlg_record_get_kind_id (record) &&
+         g_strcmp0 (mlg_problem_get_record_id (problem), mlg_record_get_id (record)) == 0 &&
+         g_strcmp0 (mlg_problem_get_field (problem), key) == 0;
+}
+
+/* After one field changed, only that field's problems can change, unless it
+ * refers to other records (a cycle may appear or vanish): then all. */
 static void
 revalidate_record (MlgDocument *self,
                    MlgRecord   *record,
                    const char  *key)
 {
   const MlgField *field = mlg_kind_find_field (mlg_record_get_kind (record), key);
+  GListModel *problems = G_LIST_MODEL (self->problems);
   g_autoptr(GPtrArray) found = NULL;
-  const char *id = mlg_record_get_id (record);
   guint n, first = G_MAXUINT, count = 0;
 
   if (field == NULL || field->type == MLG_FIELD_REF ||
-      field->type == MLG_FIELD_REF_LIST || field->type == MLG_FIELD_TABLE)
+      field->type == MLG_FIELD_REF_LIST || field->type == MLG_FIELD_TABLE ||
+      mlg_record_get_kind_id (record) == MLG_KIND_TERRITORY)
     {
       _mlg_document_revalidate (self);
       return;
     }
 
   found = g_ptr_array_new_with_free_func (g_object_unref);
-  _mlg_checker_check_record (self, record, found);
+  _mlg_checker_check_field (self, record, key, found);
 
-  /* A record's problems are contiguous in the list: replace them in place. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->problems));
+  /* The checker lists a record's problems field by field, so those of one
+   * field are contiguous: replace them in place, or add them after the
+   * record's other problems. */
+  n = g_list_model_get_n_items (problems);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(MlgProblem) problem = g_list_model_get_item (G_LIST_MODEL (self->problems), i);
-      gboolean mine = mlg_problem_has_record (problem) &&
-                      mlg_problem_get_kind (problem) == mlg_record_get_kind_id (record) &&
-                      g_strcmp0 (mlg_problem_get_record_id (problem), id) == 0 &&
-                      mlg_problem_get_line (problem) == 0;
-      if (mine)
+      g_autoptr(MlgProblem) problem = g_list_model_get_item (problems, i);
+
+      if (problem_is_about (problem, record, key))
         {
           if (first == G_MAXUINT)
             first = i;
@@ -298,7 +309,20 @@ revalidate_record (MlgDocument *self,
     }
 
   if (first == G_MAXUINT)
-    first = n;
+    {
+      /* after the last problem of the same record, else at the end */
+      first = n;
+      for (guint i = n; i > 0; i--)
+        {
+          g_autoptr(MlgProblem) problem = g_list_model_get_item (problems, i - 1);
+          if (mlg_problem_has_record (problem) &&
+              g_strcmp0 (mlg_problem_get_record_id (problem), mlg_record_get_id (record)) == 0)
+            {
+              first = i;
+              break;
+            }
+        }
+    }
   g_list_store_splice (self->problems, first, count, found->pdata, found->len);
 }
 
