@@ -336,7 +336,8 @@ find_cycles (MlgDocument        *self,
               MlgRecord *candidate = mlg_document_lookup_kind (self, kind, g_ptr_array_index (links, (*link)++));
               Colour state;
 
-              if (candidate == NULL)
+              /* a record naming itself is reported by the reference check */
+              if (candidate == NULL || candidate == top)
                 continue;
               state = GPOINTER_TO_INT (g_hash_table_lookup (colour, candidate));
               if (state == GREY)
