@@ -1,0 +1,1258 @@
+/* mlg-window.c — the main window: sidebar of pages, file commands
+ *
+ * The window owns the open MlgDocument and hands it to its pages: the
+ * overview, one MlgRecordPage per kind and the problems. File commands
+ * (open, save, save as, new) and the record commands (new, duplicate,
+ * delete, undo, redo) are window actions bound to accelerators.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mlg-overview-page.h"
+#include "mlg-problem.h"
+#include "mlg-problems-page.h"
+#include "mlg-record-page.h"
+#include "mlg-schema.h"
+#include "mlg-ui-util.h"
+#include "mlg-window.h"
+
+#define MAX_LISTED_PROBLEMS 8
+
+typedef struct {
+  const char *name;
+  const char *label;   /* N_() */
+  const char *icon;
+  int         kind;    /* MlgKindId, or -1 */
+} SidebarEntry;
+
+static const SidebarEntry sidebar_entries[] = {
+  { "overview",       N_("Overview"),        "go-home-symbolic",                  -1 },
+  { "structures",     N_("Structures"),      "network-workgroup-symbolic",        MLG_KIND_STRUCTURE },
+  { "establishments", N_("Establishments"),  "mark-location-symbolic",            MLG_KIND_ESTABLISHMENT },
+  { "people",         N_("People"),          "avatar-default-symbolic",           MLG_KIND_PERSON },
+  { "poles",          N_("Poles"),           "view-grid-symbolic",                MLG_KIND_POLE },
+  { "territories",    N_("Territories"),     "find-location-symbolic",            MLG_KIND_TERRITORY },
+  { "projects",       N_("Projects"),        "applications-engineering-symbolic", MLG_KIND_PROJECT },
+  { "events",         N_("Events"),          "x-office-calendar-symbolic",        MLG_KIND_EVENT },
+  { "funding",        N_("Funding"),         "x-office-spreadsheet-symbolic",     MLG_KIND_FUNDING },
+  { "services",       N_("Shared services"), "emblem-shared-symbolic",            MLG_KIND_SERVICE },
+  { "problems",       N_("Problems"),        "dialog-warning-symbolic",           -1 },
+};
+#define N_ENTRIES G_N_ELEMENTS (sidebar_entries)
+
+typedef void (*Continuation) (MlgWindow *self,
+                              gpointer   data);
+
+struct _MlgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkStack             *stack;
+  AdwWindowTitle       *window_title;
+
+  GtkListBoxRow        *rows[N_ENTRIES];
+  GtkLabel             *counts[N_ENTRIES];
+  GtkWidget            *pages[N_ENTRIES];
+
+  GSettings            *settings;
+  MlgDocument          *document;
+  GtkNativeDialog      *chooser;
+
+  /* What to do once the pending save succeeds (close, open, new). */
+  Continuation          after_save;
+  gpointer              after_save_data;
+  GDestroyNotify        after_save_destroy;
+
+  gboolean              close_confirmed;
+  gboolean              selecting_row;
+};
+
+G_DEFINE_FINAL_TYPE (MlgWindow, mlg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void save_document (MlgWindow *self, gboolean overwrite);
+static void save_as (MlgWindow *self);
+
+/* ── Helpers ─────────────────────────────────────────────────────────── */
+
+static int
+entry_index (const char *name)
+{
+  for (guint i = 0; i < N_ENTRIES; i++)
+    if (g_strcmp0 (sidebar_entries[i].name, name) == 0)
+      return i;
+  return -1;
+}
+
+static int
+kind_index (MlgKindId kind)
+{
+  for (guint i = 0; i < N_ENTRIES; i++)
+    if (sidebar_entries[i].kind == (int) kind)
+      return i;
+  return -1;
+}
+
+static MlgRecordPage *
+visible_record_page (MlgWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  return MLG_IS_RECORD_PAGE (child) ? MLG_RECORD_PAGE (child) : NULL;
+}
+
+static void
+clear_after_save (MlgWindow *self)
+{
+  if (self->after_save_destroy && self->after_save_data)
+    self->after_save_destroy (self->after_save_data);
+  self->after_save = NULL;
+  self->after_save_data = NULL;
+  self->after_save_destroy = NULL;
+}
+
+static void
+run_after_save (MlgWindow *self)
+{
+  Continuation cont = self->after_save;
+  gpointer data = self->after_save_data;
+  GDestroyNotify destroy = self->after_save_destroy;
+
+  self->after_save = NULL;
+  self->after_save_data = NULL;
+  self->after_save_destroy = NULL;
+  if (cont)
+    cont (self, data);
+  if (destroy && data)
+    destroy (data);
+}
+
+void
+mlg_window_commit_pending (MlgWindow *self)
+{
+  g_return_if_fail (MLG_IS_WINDOW (self));
+
+  for (guint i = 0; i < N_ENTRIES; i++)
+    {
+      if (MLG_IS_RECORD_PAGE (self->pages[i]))
+        mlg_record_page_commit_pending (MLG_RECORD_PAGE (self->pages[i]));
+      else if (MLG_IS_OVERVIEW_PAGE (self->pages[i]))
+        mlg_overview_page_commit_pending (MLG_OVERVIEW_PAGE (self->pages[i]));
+    }
+}
+
+/* ── Title, counts and action states ─────────────────────────────────── */
+
+static void
+update_title (MlgWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *title = NULL;
+  GFile *file;
+
+  if (self->document == NULL)
+    return;
+
+  file = mlg_document_get_file (self->document);
+  if (file)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      name = g_file_get_basename (file);
+      if (parent)
+        {
+          g_autofree char *parse_name = g_file_get_parse_name (parent);
+          const char *home = g_get_home_dir ();
+          if (g_str_has_prefix (parse_name, home) &&
+              (parse_name[strlen (home)] == '/' || parse_name[strlen (home)] == '\0'))
+            folder = g_strconcat ("~", parse_name + strlen (home), NULL);
+          else
+            folder = g_steal_pointer (&parse_name);
+        }
+    }
+  else
+    {
+      const char *eco = mlg_record_get_title (mlg_document_get_ecosystem (self->document));
+      name = g_strdup (eco && *eco ? eco : _("Untitled ecosystem"));
+      folder = g_strdup (_("Not saved yet"));
+    }
+
+  if (mlg_document_get_dirty (self->document))
+    title = g_strconcat ("• ", name, NULL);
+  else
+    title = g_strdup (name);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder);
+}
+
+static void
+update_counts (MlgWindow *self)
+{
+  for (guint i = 0; i < N_ENTRIES; i++)
+    {
+      guint n = 0;
+      char text[16];
+
+      if (self->counts[i] == NULL)
+        continue;
+      if (self->document == NULL)
+        n = 0;
+      else if (sidebar_entries[i].kind >= 0)
+        n = mlg_document_count (self->document, sidebar_entries[i].kind);
+      else if (g_str_equal (sidebar_entries[i].name, "problems"))
+        n = g_list_model_get_n_items (mlg_document_get_problems (self->document));
+      g_snprintf (text, sizeof text, "%u", n);
+      gtk_label_set_text (self->counts[i], text);
+    }
+}
+
+static void
+update_actions (MlgWindow *self)
+{
+  MlgRecordPage *page = visible_record_page (self);
+  gboolean has_doc = self->document != NULL;
+  gboolean has_record = page && mlg_record_page_get_selected (page) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_doc && mlg_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_doc && mlg_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", has_doc && page != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-record", has_record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", has_record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", page != NULL);
+}
+
+static void
+on_document_notify (MlgWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_file_notify (MlgWindow *self)
+{
+  GFile *file = self->document ? mlg_document_get_file (self->document) : NULL;
+
+  if (file && self->settings)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_settings_set_string (self->settings, "last-file", uri);
+    }
+  update_title (self);
+}
+
+static void
+on_record_changed (MlgWindow  *self,
+                   MlgRecord  *record,
+                   const char *key)
+{
+  if (mlg_record_get_kind_id (record) == MLG_KIND_ECOSYSTEM)
+    update_title (self);
+}
+
+/* ── Document ────────────────────────────────────────────────────────── */
+
+MlgDocument *
+mlg_window_get_document (MlgWindow *self)
+{
+  g_return_val_if_fail (MLG_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+static void
+disconnect_document (MlgWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  for (guint k = 0; k < MLG_N_KINDS; k++)
+    g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, k), self);
+  g_signal_handlers_disconnect_by_data (mlg_document_get_problems (self->document), self);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+}
+
+static void
+set_pages_document (MlgWindow   *self,
+                    MlgDocument *document)
+{
+  for (guint i = 0; i < N_ENTRIES; i++)
+    {
+      GtkWidget *page = self->pages[i];
+      if (MLG_IS_RECORD_PAGE (page))
+        mlg_record_page_set_document (MLG_RECORD_PAGE (page), document);
+      else if (MLG_IS_OVERVIEW_PAGE (page))
+        mlg_overview_page_set_document (MLG_OVERVIEW_PAGE (page), document);
+      else if (MLG_IS_PROBLEMS_PAGE (page))
+        mlg_problems_page_set_document (MLG_PROBLEMS_PAGE (page), document);
+    }
+}
+
+void
+mlg_window_set_document (MlgWindow   *self,
+                         MlgDocument *document)
+{
+  g_return_if_fail (MLG_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || MLG_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  mlg_window_commit_pending (self);
+  disconnect_document (self);
+  g_set_object (&self->document, document);
+
+  if (document)
+    {
+      for (guint k = 0; k < MLG_N_KINDS; k++)
+        g_signal_connect_object (mlg_document_get_records (document, k), "items-changed",
+                                 G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (mlg_document_get_problems (document), "items-changed",
+                               G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::dirty",
+                               G_CALLBACK (on_document_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-undo",
+                               G_CALLBACK (on_document_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-redo",
+                               G_CALLBACK (on_document_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::file",
+                               G_CALLBACK (on_file_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "record-changed",
+                               G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+    }
+
+  set_pages_document (self, document);
+  update_counts (self);
+  on_file_notify (self);
+  update_actions (self);
+}
+
+static GPtrArray *
+problems_of_severity (GPtrArray   *problems,
+                      MlgSeverity  severity)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; problems && i < problems->len; i++)
+    if (mlg_problem_get_severity (g_ptr_array_index (problems, i)) == severity)
+      g_ptr_array_add (found, g_ptr_array_index (problems, i));
+  return found;
+}
+
+static void
+show_load_errors (MlgWindow  *self,
+                  GFile      *file,
+                  GError     *error,
+                  GPtrArray  *problems)
+{
+  g_autoptr(GPtrArray) errors = problems_of_severity (problems, MLG_SEVERITY_ERROR);
+  g_autofree char *basename = file ? g_file_get_basename (file) : g_strdup (_("the file"));
+  g_autofree char *heading = NULL;
+  GString *body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
+  if (errors->len == 0)
+    g_string_append (body, error ? error->message : _("The file could not be read."));
+  else
+    {
+      g_string_append (body, g_dngettext (GETTEXT_PACKAGE, "The file has an error:",
+                                          "The file has errors:", errors->len));
+      for (guint i = 0; i < MIN (errors->len, MAX_LISTED_PROBLEMS); i++)
+        {
+          MlgProblem *problem = g_ptr_array_index (errors, i);
+          g_autofree char *place = mlg_problem_describe_place (problem);
+
+          g_string_append (body, "\n• ");
+          if (*place)
+            {
+              g_string_append (body, place);
+              /* Translators: between the place of a problem and its message */
+              g_string_append (body, _(": "));
+            }
+          g_string_append (body, mlg_problem_get_message (problem));
+        }
+      if (errors->len > MAX_LISTED_PROBLEMS)
+        {
+          guint more = errors->len - MAX_LISTED_PROBLEMS;
+          g_string_append (body, "\n");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE, "…and %u more error.",
+                                               "…and %u more errors.", more),
+                                  more);
+        }
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("The file was left untouched; the current ecosystem stays open."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_string_free (body, TRUE);
+}
+
+static MlgDocument *
+load_file (MlgWindow *self,
+           GFile     *file,
+           gboolean   report_errors)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  MlgDocument *document;
+
+  document = mlg_document_new_from_file (file, NULL, &problems, &error);
+  if (document == NULL)
+    {
+      if (report_errors)
+        show_load_errors (self, file, error, problems);
+      else
+        g_debug ("Could not open %s: %s", g_file_peek_path (file), error->message);
+    }
+  return document;
+}
+
+static void
+announce_problems (MlgWindow *self)
+{
+  guint n = g_list_model_get_n_items (mlg_document_get_problems (self->document));
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (n == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The file has %u problem",
+                                       "The file has %u problems", n), n);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("problems"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Opens @file in this window, replacing the current document without
+ * asking. Returns FALSE (and keeps the current document) on errors. */
+gboolean
+mlg_window_open_file (MlgWindow *self,
+                      GFile     *file,
+                      gboolean   report_errors)
+{
+  g_autoptr(MlgDocument) document = NULL;
+
+  g_return_val_if_fail (MLG_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  document = load_file (self, file, report_errors);
+  if (document == NULL)
+    return FALSE;
+  mlg_window_set_document (self, document);
+  mlg_window_show_page (self, "overview");
+  announce_problems (self);
+  return TRUE;
+}
+
+/* A copy of the bundled example, without a file: saving asks where. */
+gboolean
+mlg_window_open_example_copy (MlgWindow *self)
+{
+  g_autoptr(GFile) example = mlg_ui_find_example ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MlgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (example)
+    bytes = g_file_load_bytes (example, NULL, NULL, &error);
+  if (bytes)
+    document = mlg_document_new_from_bytes (bytes, NULL, &error);
+  if (document == NULL)
+    {
+      if (error)
+        g_debug ("Could not open the example: %s", error->message);
+      document = mlg_document_new ();
+    }
+  mlg_window_set_document (self, document);
+  mlg_window_show_page (self, "overview");
+  return example != NULL && bytes != NULL;
+}
+
+/* ── Unsaved changes ─────────────────────────────────────────────────── */
+
+static void
+on_save_changes_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          MlgWindow        *self)
+{
+  if (g_str_equal (response, "discard"))
+    run_after_save (self);
+  else if (g_str_equal (response, "save"))
+    save_document (self, FALSE);
+  else
+    clear_after_save (self);
+}
+
+/* Runs @cont once the current document's changes are saved or discarded;
+ * drops it when the person cancels. */
+static void
+maybe_save_changes (MlgWindow      *self,
+                    Continuation    cont,
+                    gpointer        data,
+                    GDestroyNotify  destroy)
+{
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  mlg_window_commit_pending (self);
+  clear_after_save (self);
+  self->after_save = cont;
+  self->after_save_data = data;
+  self->after_save_destroy = destroy;
+
+  if (self->document == NULL || !mlg_document_get_dirty (self->document))
+    {
+      run_after_save (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                   _("The ecosystem has unsaved changes. Changes which are not saved will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_changes_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ── Saving ──────────────────────────────────────────────────────────── */
+
+gboolean
+mlg_window_save_to_file (MlgWindow  *self,
+                         GFile      *file,
+                         GError    **error)
+{
+  g_return_val_if_fail (MLG_IS_WINDOW (self), FALSE);
+
+  mlg_window_commit_pending (self);
+  return mlg_document_save (self->document, file, FALSE, NULL, error);
+}
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             MlgWindow        *self)
+{
+  if (g_str_equal (response, "overwrite"))
+    save_document (self, TRUE);
+  else if (g_str_equal (response, "copy"))
+    save_as (self);
+  else
+    clear_after_save (self);
+}
+
+static void
+show_save_error (MlgWindow *self,
+                 GError    *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"),
+                                              error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_document (MlgWindow *self,
+               gboolean   overwrite)
+{
+  g_autoptr(GError) error = NULL;
+
+  mlg_window_commit_pending (self);
+  if (mlg_document_save (self->document, NULL, overwrite, NULL, &error))
+    {
+      run_after_save (self);
+      return;
+    }
+
+  if (g_error_matches (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_NO_FILE))
+    save_as (self);
+  else if (g_error_matches (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_CHANGED_ON_DISK))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  _("File Changed on Disk"),
+                                                  error->message);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                      _("Overwriting replaces the other changes with yours; saving a copy keeps both."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "copy", _("Save a _Copy…"),
+                                        "overwrite", _("_Overwrite"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response),
+                               self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      show_save_error (self, error);
+      clear_after_save (self);
+    }
+}
+
+static GtkFileFilter *
+maillage_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Maillage ecosystems"));
+  gtk_file_filter_add_pattern (filter, "*.maillage");
+  gtk_file_filter_add_mime_type (filter, "application/x-maillage+json");
+  return filter;
+}
+
+static void
+on_save_as_response (GtkNativeDialog *chooser,
+                     int              response,
+                     MlgWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    {
+      clear_after_save (self);
+      return;
+    }
+
+  mlg_window_commit_pending (self);
+  if (mlg_document_save (self->document, file, FALSE, NULL, &error))
+    run_after_save (self);
+  else
+    {
+      show_save_error (self, error);
+      clear_after_save (self);
+    }
+}
+
+static void
+save_as (MlgWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = maillage_filter ();
+  GFile *current = self->document ? mlg_document_get_file (self->document) : NULL;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Ecosystem"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (current)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
+  else
+    {
+      const char *eco = mlg_record_get_title (mlg_document_get_ecosystem (self->document));
+      g_autofree char *name = g_strdup_printf ("%s.maillage",
+                                               eco && *eco ? eco : _("Ecosystem"));
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response), self, 0);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* ── Opening ─────────────────────────────────────────────────────────── */
+
+static void
+replace_document (MlgWindow *self,
+                  gpointer   data)
+{
+  MlgDocument *document = data;
+
+  mlg_window_set_document (self, document);
+  mlg_window_show_page (self, "overview");
+  announce_problems (self);
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  MlgWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  MlgDocument *document;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  /* Read it first: a file with errors leaves the current document alone. */
+  document = load_file (self, file, TRUE);
+  if (document)
+    maybe_save_changes (self, replace_document, document, g_object_unref);
+}
+
+static void
+action_open (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = maillage_filter ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  chooser = gtk_file_chooser_native_new (_("Open Ecosystem"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response), self, 0);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+new_document_now (MlgWindow *self,
+                  gpointer   data)
+{
+  g_autoptr(MlgDocument) document = mlg_document_new ();
+
+  mlg_window_set_document (self, document);
+  mlg_window_show_page (self, "overview");
+  mlg_overview_page_set_editing (MLG_OVERVIEW_PAGE (self->pages[entry_index ("overview")]),
+                                 TRUE, "name");
+}
+
+/* Replaces the document with an empty ecosystem, once unsaved changes are
+ * saved or discarded. */
+void
+mlg_window_new_document (MlgWindow *self)
+{
+  g_return_if_fail (MLG_IS_WINDOW (self));
+  maybe_save_changes (self, new_document_now, NULL, NULL);
+}
+
+static void
+action_save (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+
+  clear_after_save (self);
+  save_document (self, FALSE);
+}
+
+static void
+action_save_as (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+
+  clear_after_save (self);
+  mlg_window_commit_pending (self);
+  save_as (self);
+}
+
+/* ── Pages and records ───────────────────────────────────────────────── */
+
+void
+mlg_window_show_page (MlgWindow  *self,
+                      const char *name)
+{
+  int index = entry_index (name);
+
+  g_return_if_fail (MLG_IS_WINDOW (self));
+  g_return_if_fail (index >= 0);
+
+  gtk_list_box_select_row (self->sidebar_list, self->rows[index]);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+const char *
+mlg_window_get_visible_page (MlgWindow *self)
+{
+  g_return_val_if_fail (MLG_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+mlg_window_get_page (MlgWindow  *self,
+                     const char *name)
+{
+  int index = entry_index (name);
+
+  g_return_val_if_fail (MLG_IS_WINDOW (self), NULL);
+  return index >= 0 ? self->pages[index] : NULL;
+}
+
+void
+mlg_window_show_record (MlgWindow  *self,
+                        MlgRecord  *record,
+                        const char *field_key)
+{
+  MlgKindId kind;
+  int index;
+
+  g_return_if_fail (MLG_IS_WINDOW (self));
+  g_return_if_fail (MLG_IS_RECORD (record));
+
+  kind = mlg_record_get_kind_id (record);
+  if (kind == MLG_KIND_ECOSYSTEM)
+    {
+      mlg_window_show_page (self, "overview");
+      mlg_overview_page_set_editing (MLG_OVERVIEW_PAGE (self->pages[entry_index ("overview")]),
+                                     TRUE, field_key);
+      return;
+    }
+
+  index = kind_index (kind);
+  g_return_if_fail (index >= 0);
+  mlg_window_show_page (self, sidebar_entries[index].name);
+  mlg_record_page_select_record (MLG_RECORD_PAGE (self->pages[index]), record, field_key);
+}
+
+static void
+on_sidebar_row_selected (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         MlgWindow     *self)
+{
+  int index;
+
+  if (row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  if (index < 0 || (guint) index >= N_ENTRIES)
+    return;
+
+  /* Nothing typed is lost when leaving a page. */
+  mlg_window_commit_pending (self);
+  gtk_stack_set_visible_child_name (self->stack, sidebar_entries[index].name);
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          MlgWindow     *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+on_open_record (MlgWindow *self,
+                MlgRecord *record,
+                GtkWidget *page)
+{
+  mlg_window_show_record (self, record, NULL);
+}
+
+static void
+on_activate_problem (MlgWindow  *self,
+                     MlgProblem *problem,
+                     GtkWidget  *page)
+{
+  MlgRecord *record;
+
+  if (!mlg_problem_has_record (problem))
+    return;
+  record = mlg_document_lookup_kind (self->document, mlg_problem_get_kind (problem),
+                                     mlg_problem_get_record_id (problem));
+  if (record == NULL && mlg_problem_get_kind (problem) == MLG_KIND_ECOSYSTEM)
+    record = mlg_document_get_ecosystem (self->document);
+  if (record)
+    mlg_window_show_record (self, record, mlg_problem_get_field (problem));
+}
+
+/* ── Record actions ──────────────────────────────────────────────────── */
+
+static void
+action_show_page (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (entry_index (name) >= 0)
+    mlg_window_show_page (MLG_WINDOW (widget), name);
+}
+
+static void
+action_back (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+
+  mlg_window_commit_pending (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+action_new_record (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+  MlgRecordPage *page = visible_record_page (self);
+  MlgRecord *record;
+
+  if (page == NULL || self->document == NULL)
+    return;
+  mlg_window_commit_pending (self);
+  record = mlg_document_add_record (self->document, mlg_record_page_get_kind (page), NULL);
+  mlg_record_page_select_record (page, record,
+                                 mlg_kind_title_field (mlg_record_get_kind (record))->key);
+}
+
+static void
+action_duplicate_record (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+  MlgRecordPage *page = visible_record_page (self);
+  MlgRecord *record = page ? mlg_record_page_get_selected (page) : NULL;
+  MlgRecord *copy;
+
+  if (record == NULL)
+    return;
+  mlg_window_commit_pending (self);
+  copy = mlg_document_duplicate_record (self->document, record);
+  mlg_record_page_select_record (page, copy, NULL);
+}
+
+static void
+action_delete_record (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+  MlgRecordPage *page = visible_record_page (self);
+  MlgRecord *record = page ? mlg_record_page_get_selected (page) : NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *deleted;
+
+  if (record == NULL)
+    return;
+  mlg_window_commit_pending (self);
+
+  escaped = g_markup_escape_text (mlg_ui_record_title (record), -1);
+  /* Translators: %s is the name of a deleted record */
+  text = g_strdup_printf (_("“%s” deleted"), escaped);
+  mlg_document_remove_record (self->document, record);
+
+  deleted = adw_toast_new (text);
+  adw_toast_set_button_label (deleted, _("_Undo"));
+  adw_toast_set_action_name (deleted, "win.undo");
+  adw_toast_set_priority (deleted, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, deleted);
+}
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+
+  mlg_window_commit_pending (self);
+  if (self->document && mlg_document_can_undo (self->document))
+    mlg_document_undo (self->document);
+}
+
+static void
+action_redo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+
+  mlg_window_commit_pending (self);
+  if (self->document && mlg_document_can_redo (self->document))
+    mlg_document_redo (self->document);
+}
+
+static void
+action_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MlgRecordPage *page = visible_record_page (MLG_WINDOW (widget));
+
+  if (page)
+    mlg_record_page_focus_search (page);
+}
+
+/* ── Window state ────────────────────────────────────────────────────── */
+
+static void
+save_window_state (MlgWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+restore_window_state (MlgWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 294));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+close_now (MlgWindow *self,
+           gpointer   data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+mlg_window_close_request (GtkWindow *window)
+{
+  MlgWindow *self = MLG_WINDOW (window);
+
+  mlg_window_commit_pending (self);
+  if (!self->close_confirmed && self->document && mlg_document_get_dirty (self->document))
+    {
+      maybe_save_changes (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (mlg_window_parent_class)->close_request (window);
+}
+
+/* ── Construction ────────────────────────────────────────────────────── */
+
+static GtkWidget *
+create_page (MlgWindow          *self,
+             const SidebarEntry *entry)
+{
+  GtkWidget *page;
+
+  if (entry->kind >= 0)
+    {
+      page = mlg_record_page_new (entry->kind);
+      g_signal_connect_object (page, "notify::selected-record",
+                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (mlg_record_page_get_editor (MLG_RECORD_PAGE (page)), "open-record",
+                               G_CALLBACK (on_open_record), self, G_CONNECT_SWAPPED);
+    }
+  else if (g_str_equal (entry->name, "overview"))
+    {
+      page = mlg_overview_page_new ();
+      g_signal_connect_object (mlg_overview_page_get_editor (MLG_OVERVIEW_PAGE (page)), "open-record",
+                               G_CALLBACK (on_open_record), self, G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      page = mlg_problems_page_new ();
+      g_signal_connect_object (page, "activate-problem",
+                               G_CALLBACK (on_activate_problem), self, G_CONNECT_SWAPPED);
+    }
+
+  g_object_bind_property (self->leaflet, "folded", page, "show-back-button",
+                          G_BINDING_SYNC_CREATE);
+  return page;
+}
+
+static void
+build_sidebar (MlgWindow *self)
+{
+  for (guint i = 0; i < N_ENTRIES; i++)
+    {
+      const SidebarEntry *entry = &sidebar_entries[i];
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name (entry->icon);
+      GtkWidget *label = gtk_label_new (_(entry->label));
+      gboolean counted = !g_str_equal (entry->name, "overview");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      if (counted)
+        {
+          GtkWidget *count = gtk_label_new (NULL);
+          gtk_widget_add_css_class (count, "dim-label");
+          gtk_widget_add_css_class (count, "numeric");
+          gtk_widget_add_css_class (count, "sidebar-count");
+          gtk_box_append (GTK_BOX (box), count);
+          self->counts[i] = GTK_LABEL (count);
+        }
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
+      gtk_list_box_append (self->sidebar_list, row);
+      self->rows[i] = GTK_LIST_BOX_ROW (row);
+
+      if (g_str_equal (entry->name, "problems"))
+        {
+          /* Keep the problems apart from the kinds. */
+          gtk_widget_add_css_class (row, "problems-row");
+        }
+
+      self->pages[i] = create_page (self, entry);
+      gtk_stack_add_titled (self->stack, self->pages[i], entry->name, _(entry->label));
+    }
+}
+
+static void
+on_visible_page_changed (MlgWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+mlg_window_dispose (GObject *object)
+{
+  MlgWindow *self = MLG_WINDOW (object);
+
+  clear_after_save (self);
+  if (self->chooser)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  disconnect_document (self);
+  if (self->document)
+    set_pages_document (self, NULL);
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (mlg_window_parent_class)->dispose (object);
+}
+
+static void
+mlg_window_class_init (MlgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = mlg_window_dispose;
+  window_class->close_request = mlg_window_close_request;
+
+  g_type_ensure (MLG_TYPE_RECORD_PAGE);
+  g_type_ensure (MLG_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (MLG_TYPE_PROBLEMS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/maillage/Maillage/mlg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MlgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MlgWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MlgWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, MlgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MlgWindow, window_title);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", action_show_page);
+  gtk_widget_class_install_action (widget_class, "win.back-to-sidebar", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, action_new_record);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-record", NULL, action_duplicate_record);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", NULL, action_delete_record);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
+
+  /* Shortcuts that also work without a GtkApplication (tests, or before
+   * the application sets its accelerators). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+mlg_window_init (MlgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  build_sidebar (self);
+  g_signal_connect (self->sidebar_list, "row-selected", G_CALLBACK (on_sidebar_row_selected), self);
+  g_signal_connect (self->sidebar_list, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child",
+                            G_CALLBACK (on_visible_page_changed), self);
+  gtk_list_box_select_row (self->sidebar_list, self->rows[0]);
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  update_actions (self);
+}
+
+MlgWindow *
+mlg_window_new (AdwApplication *application,
+                GSettings      *settings)
+{
+  MlgWindow *self = g_object_new (MLG_TYPE_WINDOW,
+                                  "application", application,
+                                  NULL);
+
+  if (settings)
+    {
+      self->settings = g_object_ref (settings);
+      restore_window_state (self);
+    }
+  return self;
+}

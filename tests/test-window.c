@@ -1,0 +1,618 @@
+/* test-window.c — the main window, driven through its actions
+ *
+ * Runs under xvfb-run and dbus-run-session (see tests/meson.build), with
+ * GSETTINGS_BACKEND=memory and G_DEBUG=fatal-warnings. Opens the bundled
+ * example, visits every page, searches, edits through the editor's widgets,
+ * undoes and redoes, deletes and restores, saves and reloads, checks an
+ * accessible label, writes screenshots and checks that the window is freed.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "mlg-document.h"
+#include "mlg-overview-page.h"
+#include "mlg-problem.h"
+#include "mlg-record-editor.h"
+#include "mlg-record-page.h"
+#include "mlg-record.h"
+#include "mlg-schema.h"
+#include "mlg-window.h"
+
+static MlgWindow *window;
+static GSettings *settings;
+
+static const char *pages[] = {
+  "overview", "structures", "establishments", "people", "poles", "territories",
+  "projects", "events", "funding", "services", "problems",
+};
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_size (int width,
+          int height)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (window)) == width &&
+         gtk_widget_get_height (GTK_WIDGET (window)) == height;
+}
+
+/* Resizes the window so that its content is @width × @height: the default
+ * size may include the frame that client-side decorations draw around it. */
+static void
+resize_to (int width,
+           int height)
+{
+  int tries;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  for (tries = 0; tries < 80 && !has_size (width, height); tries++)
+    {
+      run_for (25);
+      if (tries == 20 && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          int extra_w = width - gtk_widget_get_width (GTK_WIDGET (window));
+          int extra_h = height - gtk_widget_get_height (GTK_WIDGET (window));
+          gtk_window_set_default_size (GTK_WINDOW (window), width + extra_w, height + extra_h);
+        }
+    }
+  /* Let transitions and the layout settle. */
+  run_for (400);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *build_root = g_getenv ("MAILLAGE_BUILD_ROOT");
+  g_autofree char *dir = g_build_filename (build_root ? build_root : ".", "screenshots", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+}
+
+static MlgRecordPage *
+record_page (const char *name)
+{
+  return MLG_RECORD_PAGE (mlg_window_get_page (window, name));
+}
+
+static MlgRecord *
+first_record (MlgKindId kind)
+{
+  g_autoptr(MlgRecord) record =
+    g_list_model_get_item (mlg_document_get_records (mlg_window_get_document (window), kind), 0);
+  return record; /* the document keeps it */
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *icon_name)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0 &&
+      gtk_widget_is_visible (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, icon_name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* ── Tests ───────────────────────────────────────────────────────────── */
+
+static void
+test_open (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("MAILLAGE_SOURCE_ROOT"), "data", "examples",
+                                            "dombinnov.maillage", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MlgDocument *document;
+
+  window = g_object_ref (mlg_window_new (NULL, settings));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (mlg_window_open_file (window, file, FALSE));
+  document = mlg_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), >, 10);
+  g_assert_cmpstr (mlg_window_get_visible_page (window), ==, "overview");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "dombinnov.maillage");
+
+  if (settings)
+    {
+      g_autofree char *last = g_settings_get_string (settings, "last-file");
+      g_autofree char *uri = g_file_get_uri (file);
+      g_assert_cmpstr (last, ==, uri);
+    }
+  resize_to (1280, 800);
+}
+
+static void
+test_pages (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      iterate ();
+      g_assert_cmpstr (mlg_window_get_visible_page (window), ==, pages[i]);
+    }
+
+  /* Every kind's list shows all its records when nothing is searched. */
+  for (guint k = MLG_KIND_POLE; k < MLG_N_KINDS; k++)
+    {
+      MlgRecordPage *page = record_page (mlg_kind_get (k)->key);
+      g_assert_cmpuint (mlg_record_page_get_n_visible (page), ==,
+                        mlg_document_count (mlg_window_get_document (window), k));
+    }
+}
+
+static void
+test_search (void)
+{
+  MlgDocument *document = mlg_window_get_document (window);
+  MlgRecordPage *structures = record_page ("structures");
+  MlgRecordPage *establishments = record_page ("establishments");
+  guint n;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  iterate ();
+
+  mlg_record_page_set_search_text (structures, "tremplin");
+  n = mlg_record_page_get_n_visible (structures);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, mlg_document_count (document, MLG_KIND_STRUCTURE));
+
+  /* Accents and case do not matter. */
+  mlg_record_page_set_search_text (establishments, "creche");
+  n = mlg_record_page_get_n_visible (establishments);
+  g_assert_cmpuint (n, >, 0);
+  mlg_record_page_set_search_text (establishments, "CRÈCHE");
+  g_assert_cmpuint (mlg_record_page_get_n_visible (establishments), ==, n);
+
+  mlg_record_page_set_search_text (structures, "zzzz-nothing-matches");
+  g_assert_cmpuint (mlg_record_page_get_n_visible (structures), ==, 0);
+
+  mlg_record_page_set_search_text (structures, NULL);
+  mlg_record_page_set_search_text (establishments, NULL);
+  g_assert_cmpuint (mlg_record_page_get_n_visible (structures), ==,
+                    mlg_document_count (document, MLG_KIND_STRUCTURE));
+}
+
+static void
+test_edit_undo_redo (void)
+{
+  MlgDocument *document = mlg_window_get_document (window);
+  MlgRecordPage *page = record_page ("structures");
+  MlgRecordEditor *editor = mlg_record_page_get_editor (page);
+  MlgRecord *record = first_record (MLG_KIND_STRUCTURE);
+  g_autofree char *before = g_strdup (mlg_record_get_string (record, "address"));
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
+  mlg_record_page_select_record (page, record, NULL);
+  iterate ();
+  g_assert_true (mlg_record_page_get_selected (page) == record);
+  g_assert_true (mlg_record_editor_get_record (editor) == record);
+  g_assert_false (mlg_document_get_dirty (document));
+
+  /* Typing in the editor, then leaving: the value reaches the document. */
+  row = mlg_record_editor_get_field_row (editor, "address");
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "1 place de la Coopération");
+  mlg_window_commit_pending (window);
+  g_assert_cmpstr (mlg_record_get_string (record, "address"), ==, "1 place de la Coopération");
+  g_assert_true (mlg_document_get_dirty (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (mlg_record_get_string (record, "address"), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before ? before : "");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (mlg_record_get_string (record, "address"), ==, "1 place de la Coopération");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "1 place de la Coopération");
+
+  /* Nothing typed is lost when switching records before the debounce. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "2 place de la Coopération");
+  {
+    g_autoptr(MlgRecord) other = g_list_model_get_item (mlg_document_get_records (document, MLG_KIND_STRUCTURE), 1);
+    mlg_record_page_select_record (page, other, NULL);
+    g_assert_true (mlg_record_page_get_selected (page) == other);
+  }
+  g_assert_cmpstr (mlg_record_get_string (record, "address"), ==, "2 place de la Coopération");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (mlg_record_get_string (record, "address"), ==, "1 place de la Coopération");
+
+  /* Invalid values are marked as they are typed. */
+  mlg_record_page_select_record (page, record, NULL);
+  row = mlg_record_editor_get_field_row (editor, "email");
+  gtk_editable_set_text (GTK_EDITABLE (row), "not an address");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "contact@example.org");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  mlg_window_commit_pending (window);
+  g_assert_cmpstr (mlg_record_get_string (record, "email"), ==, "contact@example.org");
+
+  /* A number: set through the document, shown in the spin row, cleared. */
+  mlg_document_set_int (document, record, "year_created", 1987);
+  row = mlg_record_editor_get_field_row (editor, "year_created");
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (mlg_record_has_value (record, "year_created") &&
+                  mlg_record_get_int (record, "year_created", 0) == 1987);
+}
+
+/* Text from the file is never read as markup. */
+static void
+test_no_markup (void)
+{
+  MlgDocument *document = mlg_window_get_document (window);
+  MlgRecordPage *page = record_page ("structures");
+  MlgRecord *record = first_record (MLG_KIND_STRUCTURE);
+  const char *tricky = "Fish & Chips <b>SCOP</b> &amp;";
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
+  mlg_record_page_select_record (page, record, NULL);
+  mlg_document_set_string (document, record, "name", tricky);
+  mlg_document_set_string (document, record, "address", tricky);
+  {
+    const char *aliases[] = { tricky, NULL };
+    JsonArray *array = json_array_new ();
+    JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+    json_array_add_string_element (array, aliases[0]);
+    json_node_take_array (node, array);
+    mlg_document_set_value (document, record, "aliases", node);
+  }
+  run_for (100);
+  row = mlg_record_editor_get_field_row (mlg_record_page_get_editor (page), "name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, tricky);
+
+  /* Deleting shows a toast naming the record: escaped, not parsed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL);
+  run_for (100);
+  for (int i = 0; i < 4; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  run_for (100);
+  g_assert_cmpstr (mlg_record_get_title (record), !=, tricky);
+}
+
+/* A warning's row leads to its record; a file with errors is refused and
+ * the current document stays. */
+static void
+test_problems (void)
+{
+  MlgDocument *document = mlg_window_get_document (window);
+  MlgRecordPage *page = record_page ("structures");
+  GtkWidget *problems_page = mlg_window_get_page (window, "problems");
+  GListModel *problems = mlg_document_get_problems (document);
+  MlgRecord *record = first_record (MLG_KIND_STRUCTURE);
+  g_autoptr(MlgProblem) found = NULL;
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *toplevels;
+  guint n_before = g_list_model_get_n_items (problems);
+
+  mlg_document_set_string (document, record, "email", "not an address");
+  g_assert_cmpuint (g_list_model_get_n_items (problems), >, n_before);
+  for (guint i = 0; i < g_list_model_get_n_items (problems) && !found; i++)
+    {
+      g_autoptr(MlgProblem) problem = g_list_model_get_item (problems, i);
+      if (g_strcmp0 (mlg_problem_get_record_id (problem), mlg_record_get_id (record)) == 0 &&
+          g_strcmp0 (mlg_problem_get_field (problem), "email") == 0)
+        found = g_steal_pointer (&problem);
+    }
+  g_assert_nonnull (found);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "problems");
+  iterate ();
+  g_signal_emit_by_name (problems_page, "activate-problem", found);
+  run_for (50);
+  g_assert_cmpstr (mlg_window_get_visible_page (window), ==, "structures");
+  g_assert_true (mlg_record_page_get_selected (page) == record);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, n_before);
+
+  bad = g_file_new_tmp ("maillage-bad-XXXXXX.maillage", &stream, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                             "{ \"format\": \"maillage\", \"version\": 12 ", 38, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+  g_assert_false (mlg_window_open_file (window, bad, TRUE));
+  g_assert_true (mlg_window_get_document (window) == document);
+  run_for (50);
+
+  /* The error dialog is up; close it. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      {
+        g_test_message ("error dialog: %s", adw_message_dialog_get_body (l->data));
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (toplevels);
+  g_file_delete (bad, NULL, NULL);
+}
+
+static void
+test_delete_undo (void)
+{
+  MlgDocument *document = mlg_window_get_document (window);
+  MlgRecordPage *page = record_page ("structures");
+  guint count = mlg_document_count (document, MLG_KIND_STRUCTURE);
+  MlgRecord *record = first_record (MLG_KIND_STRUCTURE);
+  g_autofree char *id = g_strdup (mlg_record_get_id (record));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
+  mlg_record_page_select_record (page, record, NULL);
+  iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL);
+  iterate ();
+  g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count - 1);
+  g_assert_null (mlg_document_lookup (document, id));
+  g_assert_cmpuint (mlg_record_page_get_n_visible (page), ==, count - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count);
+  g_assert_nonnull (mlg_document_lookup (document, id));
+  g_assert_cmpuint (mlg_record_page_get_n_visible (page), ==, count);
+
+  /* New and duplicate add records and select them. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL);
+  iterate ();
+  g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count + 1);
+  g_assert_nonnull (mlg_record_page_get_selected (page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-record", NULL);
+  iterate ();
+  g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count + 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count);
+}
+
+static void
+test_save_reload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("maillage-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(MlgDocument) reloaded = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "copy.maillage", NULL);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (mlg_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (mlg_document_get_dirty (mlg_window_get_document (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "copy.maillage");
+
+  saved = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reloaded = mlg_document_new_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  again = mlg_document_to_bytes (reloaded);
+  g_assert_true (g_bytes_equal (saved, again));
+  g_assert_cmpstr (mlg_record_get_string (mlg_document_lookup (reloaded,
+                                                               mlg_record_get_id (first_record (MLG_KIND_STRUCTURE))),
+                                          "address"),
+                   ==, "1 place de la Coopération");
+
+  g_unlink (path);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+    g_unlink (backup);
+  }
+  g_rmdir (dir);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Closing with unsaved changes asks first; Cancel keeps the window. */
+static void
+test_close_asks (void)
+{
+  MlgDocument *document = mlg_window_get_document (window);
+  MlgRecord *record = first_record (MLG_KIND_STRUCTURE);
+  AdwMessageDialog *dialog;
+
+  g_assert_false (mlg_document_get_dirty (document));
+  mlg_document_set_string (document, record, "phone", "04 74 00 00 00");
+  g_assert_true (mlg_document_get_dirty (document));
+
+  gtk_window_close (GTK_WINDOW (window));
+  run_for (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  adw_message_dialog_response (dialog, "cancel");
+  run_for (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (mlg_document_get_dirty (document));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (mlg_document_get_dirty (document));
+}
+
+static void
+test_accessible (void)
+{
+  GtkWidget *save = find_button (GTK_WIDGET (window), "document-save-symbolic");
+  GtkWidget *add;
+
+  g_assert_nonnull (save);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL, "Save");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
+  iterate ();
+  add = find_button (mlg_window_get_page (window, "structures"), "list-add-symbolic");
+  g_assert_nonnull (add);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, "New Structure");
+}
+
+static void
+test_screenshots (void)
+{
+  MlgRecordPage *page = record_page ("structures");
+  MlgRecord *record = NULL;
+  GListModel *structures = mlg_document_get_records (mlg_window_get_document (window), MLG_KIND_STRUCTURE);
+
+  /* A structure with much to show. */
+  for (guint i = 0; i < g_list_model_get_n_items (structures); i++)
+    {
+      g_autoptr(MlgRecord) item = g_list_model_get_item (structures, i);
+      if (g_strcmp0 (mlg_record_get_title (item), "Val Horizon") == 0)
+        record = item;
+    }
+  if (record == NULL)
+    record = first_record (MLG_KIND_STRUCTURE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  resize_to (1280, 800);
+  screenshot ("overview-1280x800");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
+  mlg_record_page_select_record (page, record, NULL);
+  resize_to (1280, 800);
+  screenshot ("structures-1280x800");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  resize_to (360, 720);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+  screenshot ("overview-360x720");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-sidebar", NULL);
+  resize_to (360, 720);
+  screenshot ("sidebar-360x720");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
+  mlg_record_page_select_record (page, record, NULL);
+  resize_to (360, 720);
+  screenshot ("structures-360x720");
+}
+
+static void
+test_finalize (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (window);
+  window = NULL;
+}
+
+static GSettings *
+create_settings (void)
+{
+  const char *build_root = g_getenv ("MAILLAGE_BUILD_ROOT");
+  g_autofree char *schema_dir = NULL;
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (build_root == NULL)
+    return NULL;
+  schema_dir = g_build_filename (build_root, "data", NULL);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  source = g_settings_schema_source_get_default ();
+  schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, FALSE) : NULL;
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  settings = create_settings ();
+
+  g_test_add_func ("/window/open", test_open);
+  g_test_add_func ("/window/pages", test_pages);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/screenshots", test_screenshots);
+  g_test_add_func ("/window/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window/no-markup", test_no_markup);
+  g_test_add_func ("/window/problems", test_problems);
+  g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/save-reload", test_save_reload);
+  g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/window/accessible", test_accessible);
+  g_test_add_func ("/window/finalize", test_finalize);
+
+  status = g_test_run ();
+  g_clear_object (&settings);
+  return status;
+}
