@@ -438,16 +438,16 @@ static const MlgField service_fields[] = {
   { MLG_KIND_##ID, key, prefix, label, one, fields, G_N_ELEMENTS (fields) - 1 }
 
 static const MlgKind kinds[MLG_N_KINDS] = {
-  KIND (ECOSYSTEM,     "ecosystem",      "ecosystem",     N_("Ecosystem"),       N_("Ecosystem"),       ecosystem_fields),
-  KIND (POLE,          "poles",          "pole",          N_("Poles"),           N_("Pole"),            pole_fields),
-  KIND (TERRITORY,     "territories",    "territory",     N_("Territories"),     N_("Territory"),       territory_fields),
-  KIND (STRUCTURE,     "structures",     "structure",     N_("Structures"),      N_("Structure"),       structure_fields),
-  KIND (ESTABLISHMENT, "establishments", "establishment", N_("Establishments"),  N_("Establishment"),   establishment_fields),
-  KIND (PERSON,        "people",         "person",        N_("People"),          N_("Person"),          person_fields),
-  KIND (PROJECT,       "projects",       "project",       N_("Projects"),        N_("Project"),         project_fields),
-  KIND (EVENT,         "events",         "event",         N_("Events"),          N_("Event"),           event_fields),
-  KIND (FUNDING,       "funding",        "funding",       N_("Funding"),         N_("Funding"),         funding_fields),
-  KIND (SERVICE,       "services",       "service",       N_("Shared services"), N_("Shared service"),  service_fields),
+  KIND (ECOSYSTEM,     "ecosystem",      "ecosystem",     N_("Ecosystem"),       NC_("kind", "Ecosystem"),       ecosystem_fields),
+  KIND (POLE,          "poles",          "pole",          N_("Poles"),           NC_("kind", "Pole"),            pole_fields),
+  KIND (TERRITORY,     "territories",    "territory",     N_("Territories"),     NC_("kind", "Territory"),       territory_fields),
+  KIND (STRUCTURE,     "structures",     "structure",     N_("Structures"),      NC_("kind", "Structure"),       structure_fields),
+  KIND (ESTABLISHMENT, "establishments", "establishment", N_("Establishments"),  NC_("kind", "Establishment"),   establishment_fields),
+  KIND (PERSON,        "people",         "person",        N_("People"),          NC_("kind", "Person"),          person_fields),
+  KIND (PROJECT,       "projects",       "project",       N_("Projects"),        NC_("kind", "Project"),         project_fields),
+  KIND (EVENT,         "events",         "event",         N_("Events"),          NC_("kind", "Event"),           event_fields),
+  KIND (FUNDING,       "funding",        "funding",       N_("Funding"),         NC_("kind", "Funding"),         funding_fields),
+  KIND (SERVICE,       "services",       "service",       N_("Shared services"), NC_("kind", "Shared service"),  service_fields),
 };
 
 /* ── Look-ups ────────────────────────────────────────────────────────── */
@@ -500,10 +500,12 @@ mlg_kind_label (const MlgKind *kind)
   return g_dgettext (GETTEXT_PACKAGE, kind->label);
 }
 
+/* The singular is marked with the context "kind": in English "Funding" is
+ * both the page and one record, in French not. */
 const char *
 mlg_kind_label_one (const MlgKind *kind)
 {
-  return g_dgettext (GETTEXT_PACKAGE, kind->label_one);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "kind", kind->label_one);
 }
 
 const char *
