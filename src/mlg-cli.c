@@ -5,11 +5,14 @@
 #include <stdio.h>
 
 #include "mlg-cli.h"
+#include "mlg-coverage.h"
 #include "mlg-document.h"
 #include "mlg-json-schema.h"
+#include "mlg-pdf.h"
 #include "mlg-problem.h"
 #include "mlg-record.h"
 #include "mlg-schema.h"
+#include "mlg-sheets.h"
 
 enum {
   EXIT_CLEAN = 0,
@@ -18,7 +21,8 @@ enum {
 };
 
 static const char * const headless_options[] = {
-  "--check", "--summary", "--json-schema", NULL
+  "--check", "--summary", "--json-schema", "--coverage", "--export-pdf",
+  "--sheet", "--pole", "--territory", "--circle", NULL
 };
 
 gboolean
@@ -162,6 +166,103 @@ run_summary (const char *path)
   return problems->len ? EXIT_WARNINGS : EXIT_CLEAN;
 }
 
+/* The coverage matrix as CSV on standard output; see mlg-coverage.h. */
+static int
+run_coverage (const char *level,
+              const char *indicator,
+              const char *by,
+              gboolean    every_commune,
+              int         argc,
+              char      **argv)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MlgDocument) document = NULL;
+  g_autoptr(MlgCoverage) coverage = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  MlgTerritoryReference *reference = NULL;
+  MlgCoverageRows rows = MLG_COVERAGE_BY_POLE;
+
+  if (argc != 2)
+    {
+      g_printerr (_("Give one file: maillage --coverage LEVEL FILE\n"));
+      return EXIT_ERRORS;
+    }
+  if (by && g_str_equal (by, "type"))
+    rows = MLG_COVERAGE_BY_TYPE;
+  else if (by && !g_str_equal (by, "pole"))
+    {
+      g_printerr (_("--by takes “pole” or “type”, not “%s”\n"), by);
+      return EXIT_ERRORS;
+    }
+  if (every_commune)
+    {
+      reference = mlg_territory_reference_get_default ();
+      if (!mlg_territory_reference_load (reference, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_ERRORS;
+        }
+    }
+
+  document = load (argv[1], &problems);
+  if (document == NULL)
+    return EXIT_ERRORS;
+  coverage = mlg_coverage_new (document, level, rows, indicator, reference, &error);
+  if (coverage == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_ERRORS;
+    }
+  csv = mlg_coverage_to_csv (coverage);
+  fwrite (g_bytes_get_data (csv, NULL), 1, g_bytes_get_size (csv), stdout);
+  return fflush (stdout) == 0 ? EXIT_CLEAN : EXIT_ERRORS;
+}
+
+/* A fact sheet as a PDF file, with no display; see mlg-sheets.h. */
+static int
+run_export_pdf (const char           *output,
+                const char           *spec,
+                const MlgSheetFilter *filter,
+                int                   argc,
+                char                **argv)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MlgDocument) document = NULL;
+  g_autoptr(MlgSheet) sheet = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  guint pages;
+
+  if (argc != 2)
+    {
+      g_printerr (_("Give one file: maillage --export-pdf OUT.pdf [--sheet SHEET] FILE\n"));
+      return EXIT_ERRORS;
+    }
+  document = load (argv[1], &problems);
+  if (document == NULL)
+    return EXIT_ERRORS;
+  sheet = mlg_sheet_new_for_spec (document, spec, filter, &error);
+  if (sheet == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[1], error->message);
+      return EXIT_ERRORS;
+    }
+  file = g_file_new_for_commandline_arg (output);
+  pages = mlg_pdf_export (sheet, file, NULL, &error);
+  if (pages == 0)
+    {
+      g_printerr ("%s: %s\n", output, error->message);
+      return EXIT_ERRORS;
+    }
+  where = g_file_get_parse_name (file);
+  /* Translators: “Directory — Domb'Innov”: 52 pages written to /home/…/annuaire.pdf */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "“%s”: %u page written to %s\n", "“%s”: %u pages written to %s\n", pages),
+           mlg_sheet_get_title (sheet), pages, where);
+  return EXIT_CLEAN;
+}
+
 int
 mlg_cli_run (int    argc,
              char **argv)
@@ -171,6 +272,15 @@ mlg_cli_run (int    argc,
   g_autofree char *check = NULL;
   g_autofree char *summary = NULL;
   gboolean schema = FALSE;
+  g_autofree char *coverage = NULL;
+  g_autofree char *indicator = NULL;
+  g_autofree char *by = NULL;
+  gboolean every_commune = FALSE;
+  g_autofree char *export_pdf = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *pole = NULL;
+  g_autofree char *territory = NULL;
+  g_autofree char *circle = NULL;
   GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_FILENAME, &check,
       N_("Check FILE and list its errors and warnings; exits 0 when clean, 1 with warnings, 2 with errors"), N_("FILE") },
@@ -178,6 +288,24 @@ mlg_cli_run (int    argc,
       N_("Print the number of records of each kind in FILE and its key figures"), N_("FILE") },
     { "json-schema", 0, 0, G_OPTION_ARG_NONE, &schema,
       N_("Print the JSON Schema of Maillage files"), NULL },
+    { "coverage", 0, 0, G_OPTION_ARG_STRING, &coverage,
+      N_("Print as CSV the coverage matrix of FILE: what each pole has in each territory of LEVEL (commune, epci, departement…)"), N_("LEVEL") },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator,
+      N_("With --coverage, also sum this key figure (places, employees…) and give it per 1,000 inhabitants"), N_("KEY") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by,
+      N_("With --coverage, one column per pole (pole, the default) or per type of establishment (type)"), N_("pole|type") },
+    { "every-commune", 0, 0, G_OPTION_ARG_NONE, &every_commune,
+      N_("With --coverage commune, also list the communes of the file's intercommunalities that it does not hold"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &export_pdf,
+      N_("Write a fact sheet of FILE as the PDF OUT.pdf (A4): the annuaire of all structures unless --sheet says otherwise"), N_("OUT.pdf") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("With --export-pdf, the sheet: structure:ID, ptce, territory:ID or annuaire (the default)"), N_("SHEET") },
+    { "pole", 0, 0, G_OPTION_ARG_STRING, &pole,
+      N_("With --export-pdf, only the structures of this pole in the annuaire"), N_("ID") },
+    { "territory", 0, 0, G_OPTION_ARG_STRING, &territory,
+      N_("With --export-pdf, only the structures based or with an establishment in this territory in the annuaire"), N_("ID") },
+    { "circle", 0, 0, G_OPTION_ARG_STRING, &circle,
+      N_("With --export-pdf, only the structures of this circle of the PTCE (member, partner…) in the annuaire"), N_("KEY") },
     { NULL }
   };
 
@@ -202,5 +330,17 @@ mlg_cli_run (int    argc,
     return run_check (check);
   if (summary)
     return run_summary (summary);
+  if (coverage)
+    return run_coverage (coverage, indicator, by, every_commune, argc, argv);
+  if (export_pdf)
+    {
+      MlgSheetFilter filter = { pole, territory, circle };
+      return run_export_pdf (export_pdf, sheet, &filter, argc, argv);
+    }
+  if (sheet || pole || territory || circle)
+    {
+      g_printerr (_("--sheet, --pole, --territory and --circle go with --export-pdf\n"));
+      return EXIT_ERRORS;
+    }
   return EXIT_CLEAN;
 }

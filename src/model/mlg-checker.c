@@ -71,20 +71,15 @@ check_text (Check          *c,
 
   switch (field->type)
     {
-    case MLG_FIELD_EMAIL:    ok = mlg_validate_email (text, &message); break;
-    case MLG_FIELD_PHONE:    ok = mlg_validate_phone (text, &message); break;
-    case MLG_FIELD_URL:      ok = mlg_validate_url (text, &message); break;
-    case MLG_FIELD_SIRET:    ok = mlg_validate_siren_or_siret (text, &message); break;
-    case MLG_FIELD_RNA:      ok = mlg_validate_rna (text, &message); break;
-    case MLG_FIELD_INSEE:    ok = mlg_validate_insee_commune (text, &message); break;
-    case MLG_FIELD_POSTCODE: ok = mlg_validate_postcode (text, &message); break;
-    case MLG_FIELD_DATE:     ok = mlg_validate_date (text, &message); break;
     case MLG_FIELD_ENUM:     check_choice (c, field, text); break;
     case MLG_FIELD_REF:      check_reference (c, field, text); break;
-    default:
-      if (g_utf8_strlen (text, -1) > 0 && field->type == MLG_FIELD_TEXT && strchr (text, '\n'))
+    case MLG_FIELD_TEXT:
+      if (strchr (text, '\n'))
         warn (c, g_strdup_printf (_("“%s” holds a line break, which only long texts should."),
                                   mlg_field_label (field)));
+      break;
+    default:
+      ok = mlg_validate_field_text (field, text, &message);
       break;
     }
 

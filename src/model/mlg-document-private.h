@@ -16,6 +16,9 @@ JsonObject *_mlg_document_get_extras   (MlgDocument *self);
 void        _mlg_document_add_file_note(MlgDocument *self,
                                         MlgProblem  *problem);
 void        _mlg_document_revalidate   (MlgDocument *self);
+/* Changes whenever a title changes or a record comes or goes: search texts
+ * hold the titles of referenced records. */
+guint64     _mlg_document_get_titles_serial (MlgDocument *self);
 
 /* The reader and the writer. */
 MlgDocument *_mlg_reader_read          (GBytes      *bytes,

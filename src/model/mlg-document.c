@@ -46,6 +46,7 @@ struct _MlgDocument
   guint        group_depth;
   guint64      next_serial;
   guint64      saved_serial;   /* serial of the top group when saved */
+  guint64      titles_serial;
 
   GFile       *file;
   char        *etag;
@@ -566,12 +567,20 @@ mlg_document_end_group (MlgDocument *self)
   push_group (self, g_steal_pointer (&self->open_group));
 }
 
+guint64
+_mlg_document_get_titles_serial (MlgDocument *self)
+{
+  return self->titles_serial;
+}
+
 static void
 apply_set (MlgDocument *self,
            MlgRecord   *record,
            const char  *key,
            JsonNode    *value)
 {
+  if (g_strcmp0 (key, mlg_kind_title_field (mlg_record_get_kind (record))->key) == 0)
+    self->titles_serial++;
   _mlg_record_set_value (record, key, mlg_json_deep_copy (value));
   revalidate_record (self, record, key);
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record, key);
@@ -584,6 +593,7 @@ apply_insert (MlgDocument *self,
 {
   GListStore *store = self->records[mlg_record_get_kind_id (record)];
 
+  self->titles_serial++;
   g_hash_table_insert (self->by_id, (gpointer) mlg_record_get_id (record), record);
   g_list_store_insert (store, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store))), record);
   _mlg_document_revalidate (self);
@@ -596,6 +606,7 @@ apply_remove (MlgDocument *self,
   GListStore *store = self->records[mlg_record_get_kind_id (record)];
   guint position;
 
+  self->titles_serial++;
   if (g_list_store_find (store, record, &position))
     {
       g_hash_table_remove (self->by_id, mlg_record_get_id (record));
@@ -997,4 +1008,25 @@ mlg_document_changed_on_disk (MlgDocument  *self,
                             G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   /* A file that vanished has changed too. */
   return info == NULL || g_strcmp0 (g_file_info_get_etag (info), self->etag) != 0;
+}
+
+void
+mlg_document_mark_recovered (MlgDocument *self,
+                             GFile       *file,
+                             const char  *etag)
+{
+  gboolean was_dirty;
+
+  g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  was_dirty = mlg_document_get_dirty (self);
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  /* No serial is ever this one: dirty until saved. */
+  self->saved_serial = G_MAXUINT64;
+  if (!was_dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }

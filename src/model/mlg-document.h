@@ -53,6 +53,12 @@ GFile       *mlg_document_get_file        (MlgDocument   *self);
 const char  *mlg_document_get_etag        (MlgDocument   *self);
 gboolean     mlg_document_changed_on_disk (MlgDocument   *self,
                                            GCancellable  *cancellable);
+/* A document rebuilt from a recovery file (see mlg-recovery.h): it
+ * belongs to @file (NULL for a new document), as it was when loaded with
+ * @etag, and holds changes not saved there: it is dirty. */
+void         mlg_document_mark_recovered  (MlgDocument   *self,
+                                           GFile         *file,
+                                           const char    *etag);
 
 /* Records. */
 GListModel  *mlg_document_get_records     (MlgDocument   *self,
@@ -70,6 +76,13 @@ const char  *mlg_document_title_of        (MlgDocument   *self,
 GPtrArray   *mlg_document_find_referrers  (MlgDocument   *self,
                                            MlgRecord     *target,
                                            MlgKindId      kind);
+/* Search: the folded text the search entry matches (title, searchable
+ * fields, titles of searchable references), cached until it can change. */
+const char  *mlg_document_get_search_text (MlgDocument   *self,
+                                           MlgRecord     *record);
+gboolean     mlg_document_record_matches  (MlgDocument   *self,
+                                           MlgRecord     *record,
+                                           const char    *folded_query);
 char        *mlg_document_new_id          (MlgDocument   *self,
                                            MlgKindId      kind,
                                            const char    *name);

@@ -1,6 +1,8 @@
 /* mlg-json-scan.c — a light pass over JSON bytes, before and after json-glib */
 #include "mlg-json-scan.h"
 
+#include <errno.h>
+#include <math.h>
 #include <string.h>
 
 /* Line and column (in characters) of the byte at @offset. */
@@ -24,6 +26,92 @@ position_of (const char *data,
     }
   *line = l;
   *column = c;
+}
+
+/* The UTF-16 unit of the escape "\\uXXXX" at @at, or -1 when it is not one
+ * (the parser then says what is wrong). */
+static gint32
+escaped_unit (const char *data,
+              gsize       length,
+              gsize       at)
+{
+  gint32 unit = 0;
+
+  if (at + 6 > length || data[at] != '\\' || data[at + 1] != 'u')
+    return -1;
+  for (gsize i = at + 2; i < at + 6; i++)
+    {
+      int digit = g_ascii_xdigit_value (data[i]);
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+  return unit;
+}
+
+/* json-glib 1.6 reads escapes loosely: "\\x41" as "x41", "\\u0000" as a NUL
+ * that cuts the text short, a lone or malformed surrogate as bytes that are
+ * not UTF-8: the file would not read back as it was. Returns how many bytes
+ * the escape at @at takes, or 0 with @result set when it is refused. */
+static gsize
+check_escape (const char        *data,
+              gsize              length,
+              gsize              at,
+              MlgJsonScanResult *result)
+{
+  gint32 unit, low;
+
+  if (at + 1 < length && strchr ("\"\\/bfnrt", data[at + 1]) && data[at + 1] != '\0')
+    return 2;
+  unit = escaped_unit (data, length, at);
+  if (unit == 0)
+    {
+      *result = MLG_JSON_SCAN_NUL;
+      return 0;
+    }
+  if (unit > 0 && (unit < 0xD800 || unit > 0xDFFF))
+    return 6;
+  low = escaped_unit (data, length, at + 6);
+  if (unit >= 0xD800 && unit <= 0xDBFF && low >= 0xDC00 && low <= 0xDFFF)
+    return 12;
+  *result = MLG_JSON_SCAN_BAD_ESCAPE;
+  return 0;
+}
+
+/* Numbers json-glib 1.6 would not hold as written: integers beyond 64 bits
+ * wrap around (99999999999999999999 reads as -1) and reals beyond the
+ * double range read as infinity, which JSON cannot write back. Returns the
+ * length of the number at @at, or 0 when it is refused. */
+static gsize
+check_number (const char *data,
+              gsize       length,
+              gsize       at)
+{
+  g_autofree char *token = NULL;
+  gboolean real = FALSE;
+  gsize end = at;
+
+  while (end < length && strchr ("0123456789+-.eE", data[end]) && data[end] != '\0')
+    {
+      if (data[end] == '.' || data[end] == 'e' || data[end] == 'E')
+        real = TRUE;
+      end++;
+    }
+  token = g_strndup (data + at, end - at);
+  errno = 0;
+  if (real)
+    {
+      double value = g_ascii_strtod (token, NULL);
+      if (isinf (value))
+        return 0;
+    }
+  else
+    {
+      g_ascii_strtoll (token, NULL, 10);
+      if (errno == ERANGE)
+        return 0;
+    }
+  return end - at;
 }
 
 MlgJsonScanResult
@@ -60,7 +148,17 @@ mlg_json_prescan (const char *data,
       if (in_string)
         {
           if (ch == '\\')
-            i++;
+            {
+              MlgJsonScanResult result = MLG_JSON_SCAN_OK;
+              gsize taken = check_escape (data, length, i, &result);
+
+              if (taken == 0)
+                {
+                  position_of (data, i, line, column);
+                  return result;
+                }
+              i += taken - 1;
+            }
           else if (ch == '"')
             in_string = FALSE;
           continue;
@@ -88,6 +186,20 @@ mlg_json_prescan (const char *data,
           blank = FALSE;
           break;
         case ' ': case '\t': case '\n': case '\r':
+          break;
+        case '-': case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            gsize taken = check_number (data, length, i);
+
+            blank = FALSE;
+            if (taken == 0)
+              {
+                position_of (data, i, line, column);
+                return MLG_JSON_SCAN_BAD_NUMBER;
+              }
+            i += taken - 1;
+          }
           break;
         default:
           blank = FALSE;

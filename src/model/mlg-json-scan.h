@@ -19,6 +19,8 @@ typedef enum {
   MLG_JSON_SCAN_NUL,
   MLG_JSON_SCAN_BAD_UTF8,
   MLG_JSON_SCAN_TOO_DEEP,
+  MLG_JSON_SCAN_BAD_NUMBER,   /* too large to hold: 1e400, 2^64 */
+  MLG_JSON_SCAN_BAD_ESCAPE,   /* "\\x", "\\u12", half a character */
 } MlgJsonScanResult;
 
 /* Checks @data; on a problem, sets the 1-based @line and @column of it. */

@@ -427,6 +427,12 @@ add_scan_error (Reader            *r,
     case MLG_JSON_SCAN_TOO_DEEP:
       message = _("Values are nested too deeply: no Maillage file nests more than 64 levels.");
       break;
+    case MLG_JSON_SCAN_BAD_NUMBER:
+      message = _("This number is too large to hold.");
+      break;
+    case MLG_JSON_SCAN_BAD_ESCAPE:
+      message = _("This text holds a broken escape: a backslash goes before one of \" \\ / b f n r t, or before u and four hexadecimal digits naming a whole character.");
+      break;
     case MLG_JSON_SCAN_OK:
     default:
       g_assert_not_reached ();

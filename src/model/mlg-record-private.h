@@ -13,4 +13,12 @@ void       _mlg_record_set_value (MlgRecord     *self,
                                   const char    *key,
                                   JsonNode      *value);
 
+/* The folded search text, cached by the document (mlg-search.c) with the
+ * document's titles serial it was built at; NULL when stale. */
+const char *_mlg_record_get_search_cache (MlgRecord     *self,
+                                          guint64        serial);
+void        _mlg_record_set_search_cache (MlgRecord     *self,
+                                          char          *text,
+                                          guint64        serial);
+
 G_END_DECLS

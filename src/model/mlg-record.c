@@ -1,12 +1,16 @@
 /* mlg-record.c — one record of the ecosystem */
 #include "mlg-record-private.h"
 #include "mlg-schema.h"
+#include "mlg-text.h"
 
 struct _MlgRecord
 {
   GObject        parent_instance;
   const MlgKind *kind;
   JsonObject    *object;
+  char          *sort_key;      /* cached; NULL when stale */
+  char          *search_text;   /* cached for the document; NULL when stale */
+  guint64        search_serial;
 };
 
 G_DEFINE_FINAL_TYPE (MlgRecord, mlg_record, G_TYPE_OBJECT)
@@ -26,6 +30,8 @@ mlg_record_finalize (GObject *object)
   MlgRecord *self = MLG_RECORD (object);
 
   g_clear_pointer (&self->object, json_object_unref);
+  g_clear_pointer (&self->sort_key, g_free);
+  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (mlg_record_parent_class)->finalize (object);
 }
@@ -98,8 +104,12 @@ _mlg_record_set_value (MlgRecord  *self,
   else if (json_object_has_member (self->object, key))
     json_object_remove_member (self->object, key);
 
+  g_clear_pointer (&self->search_text, g_free);
   if (g_strcmp0 (key, mlg_kind_title_field (self->kind)->key) == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    {
+      g_clear_pointer (&self->sort_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
   else if (g_strcmp0 (key, "id") == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
@@ -297,4 +307,34 @@ mlg_record_dup_value (MlgRecord  *self,
                       const char *key)
 {
   return mlg_json_deep_copy (mlg_record_get_value (self, key));
+}
+
+const char *
+mlg_record_get_sort_key (MlgRecord *self)
+{
+  g_return_val_if_fail (MLG_IS_RECORD (self), NULL);
+
+  if (self->sort_key == NULL)
+    {
+      g_autofree char *folded = mlg_text_fold (mlg_record_get_title (self));
+      self->sort_key = g_utf8_collate_key (folded, -1);
+    }
+  return self->sort_key;
+}
+
+const char *
+_mlg_record_get_search_cache (MlgRecord *self,
+                              guint64    serial)
+{
+  return self->search_serial == serial ? self->search_text : NULL;
+}
+
+void
+_mlg_record_set_search_cache (MlgRecord *self,
+                              char      *text,
+                              guint64    serial)
+{
+  g_free (self->search_text);
+  self->search_text = text;
+  self->search_serial = serial;
 }

@@ -40,6 +40,10 @@ gboolean       mlg_record_list_contains   (MlgRecord  *self,
                                            const char *text);
 char         **mlg_record_dup_strv        (MlgRecord  *self,
                                            const char *key);
+/* A key that sorts titles as people expect ("Élan" with the E), cached
+ * until the title changes. */
+const char    *mlg_record_get_sort_key    (MlgRecord  *self);
+
 /* A deep copy of a value, to change and give back to the document. */
 JsonNode      *mlg_record_dup_value       (MlgRecord  *self,
                                            const char *key);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mlg-validate.h"
+#include "mlg-schema.h"
 
 /* La Poste's SIREN: its establishments' SIRETs use another checksum. */
 #define LA_POSTE_SIREN "356000000"
@@ -825,4 +826,28 @@ mlg_validate_amount (double   value,
     return fail (message, "%s", _("An amount cannot be negative."));
 
   return TRUE;
+}
+
+gboolean
+mlg_validate_field_text (const MlgField *field,
+                         const char     *text,
+                         char          **message)
+{
+  if (message)
+    *message = NULL;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  switch (field->type)
+    {
+    case MLG_FIELD_EMAIL:    return mlg_validate_email (text, message);
+    case MLG_FIELD_PHONE:    return mlg_validate_phone (text, message);
+    case MLG_FIELD_URL:      return mlg_validate_url (text, message);
+    case MLG_FIELD_SIRET:    return mlg_validate_siren_or_siret (text, message);
+    case MLG_FIELD_RNA:      return mlg_validate_rna (text, message);
+    case MLG_FIELD_INSEE:    return mlg_validate_insee_commune (text, message);
+    case MLG_FIELD_POSTCODE: return mlg_validate_postcode (text, message);
+    case MLG_FIELD_DATE:     return mlg_validate_date (text, message);
+    default:                 return TRUE;
+    }
 }

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "mlg-types.h"
+
 G_BEGIN_DECLS
 
 gboolean mlg_validate_siren         (const char *text, char **message);
@@ -24,5 +26,11 @@ gboolean mlg_validate_date          (const char *text, char **message);
 gboolean mlg_validate_year          (gint64      year, char **message);
 gboolean mlg_validate_count         (double      value, char **message);
 gboolean mlg_validate_amount        (double      value, char **message);
+
+/* The check a text field's declared type calls for (e-mail, SIRET…); TRUE
+ * for types with none, and for empty text. */
+gboolean mlg_validate_field_text    (const MlgField *field,
+                                     const char     *text,
+                                     char          **message);
 
 G_END_DECLS

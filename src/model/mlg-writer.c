@@ -54,6 +54,9 @@ write_double (GString *out,
       g_string_append (out, "null");
       return;
     }
+  /* -0.0 would be written "-0", which reads back as the integer 0. */
+  if (value == 0)
+    value = 0;
   for (int precision = 15; precision <= 17; precision++)
     {
       char format[8];

@@ -357,7 +357,7 @@ entry_validate (Binding *b)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (b->widget));
   g_autofree char *message = NULL;
-  gboolean valid = mlg_ui_validate_text (b->field, text, &message);
+  gboolean valid = mlg_validate_field_text (b->field, text, &message);
 
   if (valid && (b->field->flags & MLG_FIELD_FLAG_REQUIRED) && b->editor->record &&
       b->table == NULL && *text == '\0')

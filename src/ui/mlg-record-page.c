@@ -66,12 +66,10 @@ filter_record (gpointer item,
                gpointer user_data)
 {
   MlgRecordPage *self = user_data;
-  g_autofree char *haystack = NULL;
 
-  if (self->query == NULL || self->document == NULL)
+  if (self->document == NULL)
     return TRUE;
-  haystack = mlg_ui_record_haystack (self->document, MLG_RECORD (item));
-  return strstr (haystack, self->query) != NULL;
+  return mlg_document_record_matches (self->document, MLG_RECORD (item), self->query);
 }
 
 /* By title, ignoring accents and case ("Élan" sorts with the E), then by
@@ -81,16 +79,12 @@ compare_titles (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
 {
-  const char *title_a = mlg_record_get_title (MLG_RECORD ((gpointer) a));
-  const char *title_b = mlg_record_get_title (MLG_RECORD ((gpointer) b));
-  g_autofree char *fold_a = mlg_text_fold (title_a);
-  g_autofree char *fold_b = mlg_text_fold (title_b);
-  g_autofree char *key_a = g_utf8_collate_key (fold_a, -1);
-  g_autofree char *key_b = g_utf8_collate_key (fold_b, -1);
-  int result = strcmp (key_a, key_b);
+  MlgRecord *record_a = MLG_RECORD ((gpointer) a);
+  MlgRecord *record_b = MLG_RECORD ((gpointer) b);
+  int result = strcmp (mlg_record_get_sort_key (record_a), mlg_record_get_sort_key (record_b));
 
   if (result == 0)
-    result = g_utf8_collate (title_a, title_b);
+    result = g_utf8_collate (mlg_record_get_title (record_a), mlg_record_get_title (record_b));
   return result;
 }
 

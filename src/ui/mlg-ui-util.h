@@ -1,7 +1,7 @@
 /* mlg-ui-util.h — small helpers shared by the window's views
  *
- * Display text of field values, live validation of typed text and the
- * search haystack of a record: all driven by the field declarations.
+ * Display text of field values and live validation of typed text, driven
+ * by the field declarations.
  */
 #pragma once
 
@@ -21,11 +21,6 @@ char       *mlg_ui_format_value      (MlgDocument     *document,
                                       JsonNode        *value);
 char       *mlg_ui_format_number     (double           value,
                                       MlgFieldType     type);
-gboolean    mlg_ui_validate_text     (const MlgField  *field,
-                                      const char      *text,
-                                      char           **message);
-char       *mlg_ui_record_haystack   (MlgDocument     *document,
-                                      MlgRecord       *record);
 gboolean    mlg_ui_field_is_text_like(const MlgField  *field);
 gboolean    mlg_ui_field_is_number   (const MlgField  *field);
 GFile      *mlg_ui_find_example      (void);
