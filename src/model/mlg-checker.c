@@ -223,15 +223,44 @@ check_field (Check          *c,
     check_territory_code (c);
 }
 
+static int
+compare_fields (gconstpointer a,
+                gconstpointer b)
+{
+  const MlgField *fa = *(const MlgField **) a;
+  const MlgField *fb = *(const MlgField **) b;
+  return fa < fb ? -1 : fa > fb;
+}
+
 void
 _mlg_checker_check_record (MlgDocument *self,
                            MlgRecord   *record,
                            GPtrArray   *problems)
 {
   Check c = { self, record, problems, NULL, -1 };
+  const MlgKind *kind = mlg_record_get_kind (record);
+  JsonObject *object = mlg_record_get_object (record);
+  g_autoptr(GPtrArray) fields = g_ptr_array_sized_new (kind->n_fields);
+  JsonObjectIter iter;
+  const char *key;
 
-  for (const MlgField *f = mlg_record_get_kind (record)->fields; f->key; f++)
-    check_field (&c, f);
+  /* Records fill few of their fields: look up what a record holds, plus
+   * the required fields it lacks, rather than every declared field. */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, NULL))
+    {
+      const MlgField *f = mlg_kind_find_field (kind, key);
+      if (f)
+        g_ptr_array_add (fields, (gpointer) f);
+    }
+  for (const MlgField *f = kind->fields; f->key; f++)
+    if ((f->flags & MLG_FIELD_FLAG_REQUIRED) && !json_object_has_member (object, f->key))
+      g_ptr_array_add (fields, (gpointer) f);
+
+  /* in declaration order, as the Problems page lists them */
+  g_ptr_array_sort (fields, compare_fields);
+  for (guint i = 0; i < fields->len; i++)
+    check_field (&c, g_ptr_array_index (fields, i));
 }
 
 void

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 void        _mlg_document_take_record  (MlgDocument *self,
                                         MlgRecord   *record);
 /* Top-level members this version does not know, kept for writing back. */
+/* The same for all the records of a file at once, in file order. */
+void        _mlg_document_take_records (MlgDocument *self,
+                                        GPtrArray   *records);
 JsonObject *_mlg_document_get_extras   (MlgDocument *self);
 /* Notes about the file as a whole (a byte-order mark, a newer minor
  * version), listed with the problems. Takes @problem. */

@@ -216,6 +216,34 @@ _mlg_document_take_record (MlgDocument *self,
   g_object_unref (record);
 }
 
+void
+_mlg_document_take_records (MlgDocument *self,
+                            GPtrArray   *records)
+{
+  GPtrArray *by_kind[MLG_N_KINDS] = { NULL };
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      MlgRecord *record = g_ptr_array_index (records, i);
+      MlgKindId kind = mlg_record_get_kind_id (record);
+
+      if (by_kind[kind] == NULL)
+        by_kind[kind] = g_ptr_array_new ();
+      g_ptr_array_add (by_kind[kind], record);
+      g_hash_table_insert (self->by_id, (gpointer) mlg_record_get_id (record), record);
+    }
+
+  /* One splice per kind: one items-changed instead of one per record. */
+  for (guint kind = 0; kind < MLG_N_KINDS; kind++)
+    if (by_kind[kind])
+      {
+        g_list_store_splice (self->records[kind],
+                             g_list_model_get_n_items (G_LIST_MODEL (self->records[kind])), 0,
+                             by_kind[kind]->pdata, by_kind[kind]->len);
+        g_ptr_array_unref (by_kind[kind]);
+      }
+}
+
 JsonObject *
 _mlg_document_get_extras (MlgDocument *self)
 {

@@ -81,38 +81,92 @@ check_escape (const char        *data,
 /* Numbers json-glib 1.6 would not hold as written: integers beyond 64 bits
  * wrap around (99999999999999999999 reads as -1) and reals beyond the
  * double range read as infinity, which JSON cannot write back. Returns the
- * length of the number at @at, or 0 when it is refused. */
+ * length of the number at @at, or 0 when it is refused. Most numbers are
+ * short integers and are answered without parsing. */
 static gsize
 check_number (const char *data,
               gsize       length,
               gsize       at)
 {
-  g_autofree char *token = NULL;
-  gboolean real = FALSE;
+  gboolean real = FALSE, exponent = FALSE;
+  guint digits = 0;
   gsize end = at;
 
-  while (end < length && strchr ("0123456789+-.eE", data[end]) && data[end] != '\0')
+  for (; end < length; end++)
     {
-      if (data[end] == '.' || data[end] == 'e' || data[end] == 'E')
+      char ch = data[end];
+
+      if (ch >= '0' && ch <= '9')
+        digits++;
+      else if (ch == '.')
         real = TRUE;
-      end++;
+      else if (ch == 'e' || ch == 'E')
+        real = exponent = TRUE;
+      else if (ch != '+' && ch != '-')
+        break;
     }
-  token = g_strndup (data + at, end - at);
-  errno = 0;
-  if (real)
-    {
-      double value = g_ascii_strtod (token, NULL);
-      if (isinf (value))
-        return 0;
-    }
-  else
-    {
-      g_ascii_strtoll (token, NULL, 10);
-      if (errno == ERANGE)
-        return 0;
-    }
+
+  if (!real && digits <= 18)
+    return end - at;
+  if (real && !exponent && digits < 300)
+    return end - at;
+
+  {
+    g_autofree char *token = g_strndup (data + at, end - at);
+
+    errno = 0;
+    if (real)
+      {
+        if (isinf (g_ascii_strtod (token, NULL)))
+          return 0;
+      }
+    else
+      {
+        g_ascii_strtoll (token, NULL, 10);
+        if (errno == ERANGE)
+          return 0;
+      }
+  }
   return end - at;
 }
+
+/* The length of the valid UTF-8 character at @p (lead byte ≥ 0x80), or 0:
+ * no overlong forms, no surrogates, nothing beyond U+10FFFF. */
+static gsize
+utf8_char_length (const guchar *p,
+                  gsize         left)
+{
+  guint32 c;
+  gsize n;
+
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    n = 2, c = p[0] & 0x1F;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+    n = 3, c = p[0] & 0x0F;
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+    n = 4, c = p[0] & 0x07;
+  else
+    return 0;
+
+  if (n > left)
+    return 0;
+  for (gsize i = 1; i < n; i++)
+    {
+      if ((p[i] & 0xC0) != 0x80)
+        return 0;
+      c = (c << 6) | (p[i] & 0x3F);
+    }
+  if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+      (n == 4 && (c < 0x10000 || c > 0x10FFFF)))
+    return 0;
+  return n;
+}
+
+/* Bytes that matter inside a string: its end, an escape, a non-ASCII
+ * character (checked as UTF-8), a control character. */
+static const guchar special[256] = {
+  [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xFF] = 1,
+};
 
 MlgJsonScanResult
 mlg_json_prescan (const char *data,
@@ -120,7 +174,6 @@ mlg_json_prescan (const char *data,
                   guint      *line,
                   guint      *column)
 {
-  const char *end_valid = NULL;
   gboolean in_string = FALSE;
   gboolean blank = TRUE;
   guint depth = 0;
@@ -135,18 +188,35 @@ mlg_json_prescan (const char *data,
       return MLG_JSON_SCAN_NUL;
     }
 
-  if (!g_utf8_validate_len (data, length, &end_valid))
-    {
-      position_of (data, end_valid - data, line, column);
-      return MLG_JSON_SCAN_BAD_UTF8;
-    }
-
   for (gsize i = 0; i < length; i++)
     {
       char ch = data[i];
 
+      /* UTF-8 is checked here, in the same pass: JSON text is mostly
+       * ASCII, and only the other characters need decoding. */
+      if ((guchar) ch >= 0x80)
+        {
+          gsize taken = utf8_char_length ((const guchar *) data + i, length - i);
+
+          if (taken == 0)
+            {
+              position_of (data, i, line, column);
+              return MLG_JSON_SCAN_BAD_UTF8;
+            }
+          blank = FALSE;
+          i += taken - 1;
+          continue;
+        }
+
       if (in_string)
         {
+          /* Most of a file is the inside of strings: skip plain bytes fast. */
+          if (ch != '\\' && ch != '"')
+            {
+              while (i + 1 < length && !special[(guchar) data[i + 1]])
+                i++;
+              continue;
+            }
           if (ch == '\\')
             {
               MlgJsonScanResult result = MLG_JSON_SCAN_OK;

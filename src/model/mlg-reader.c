@@ -217,11 +217,22 @@ check_value (Reader         *r,
 static void
 drop_nulls (JsonObject *object)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GPtrArray) nulls = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
 
-  for (GList *l = members; l; l = l->next)
-    if (JSON_NODE_HOLDS_NULL (json_object_get_member (object, l->data)))
-      json_object_remove_member (object, l->data);
+  /* Iterating allocates nothing; nulls are rare. */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &value))
+    if (JSON_NODE_HOLDS_NULL (value))
+      {
+        if (nulls == NULL)
+          nulls = g_ptr_array_new_with_free_func (g_free);
+        g_ptr_array_add (nulls, g_strdup (key));
+      }
+  for (guint i = 0; nulls && i < nulls->len; i++)
+    json_object_remove_member (object, g_ptr_array_index (nulls, i));
 }
 
 static void
@@ -302,17 +313,26 @@ read_record (Reader        *r,
     }
   g_hash_table_add (ids, (gpointer) id);
 
-  for (const MlgField *f = kind->fields; f->key; f++)
-    {
-      JsonNode *value = json_object_get_member (object, f->key);
-      if (value == NULL)
-        continue;
-      r->field = f->key;
-      push (r, f->key, 0);
-      check_value (r, f, value);
-      pop (r);
-    }
-  r->field = NULL;
+  {
+    JsonObjectIter iter;
+    const char *key;
+    JsonNode *value;
+
+    /* only what the record holds: most declared fields are empty */
+    json_object_iter_init (&iter, object);
+    while (json_object_iter_next (&iter, &key, &value))
+      {
+        const MlgField *f = mlg_kind_find_field (kind, key);
+
+        if (f == NULL)
+          continue;
+        r->field = f->key;
+        push (r, f->key, 0);
+        check_value (r, f, value);
+        pop (r);
+      }
+    r->field = NULL;
+  }
 
   return _mlg_record_new (kind, json_object_ref (object));
 }
@@ -570,8 +590,7 @@ _mlg_reader_read (GBytes     *bytes,
       g_ptr_array_add (records, _mlg_record_new (mlg_kind_get (MLG_KIND_ECOSYSTEM), object));
     }
 
-  for (guint i = 0; i < records->len; i++)
-    _mlg_document_take_record (self, g_object_ref (g_ptr_array_index (records, i)));
+  _mlg_document_take_records (self, records);
 
   if (bom)
     _mlg_document_add_file_note (self, mlg_problem_new (MLG_SEVERITY_WARNING,

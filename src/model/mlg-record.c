@@ -8,6 +8,7 @@ struct _MlgRecord
   GObject        parent_instance;
   const MlgKind *kind;
   JsonObject    *object;
+  const char    *id;            /* in @object: ids never change */
   char          *sort_key;      /* cached; NULL when stale */
   char          *search_text;   /* cached for the document; NULL when stale */
   guint64        search_serial;
@@ -88,6 +89,7 @@ _mlg_record_new (const MlgKind *kind,
 
   self->kind = kind;
   self->object = object ? object : json_object_new ();
+  self->id = mlg_record_get_string (self, "id");
 
   return self;
 }
@@ -166,7 +168,8 @@ mlg_record_get_string (MlgRecord  *self,
 const char *
 mlg_record_get_id (MlgRecord *self)
 {
-  return mlg_record_get_string (self, "id");
+  g_return_val_if_fail (MLG_IS_RECORD (self), NULL);
+  return self->id;
 }
 
 const char *

@@ -478,11 +478,26 @@ mlg_field_find_column (const MlgField *fields,
   return NULL;
 }
 
+/* Files hold hundreds of thousands of values: the fields of each kind are
+ * found by hashing, built once. */
 const MlgField *
 mlg_kind_find_field (const MlgKind *kind,
                      const char    *key)
 {
-  return mlg_field_find_column (kind->fields, key);
+  static GHashTable *by_key[MLG_N_KINDS];
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint i = 0; i < MLG_N_KINDS; i++)
+        {
+          by_key[i] = g_hash_table_new (g_str_hash, g_str_equal);
+          for (const MlgField *f = kinds[i].fields; f->key; f++)
+            g_hash_table_insert (by_key[i], (gpointer) f->key, (gpointer) f);
+        }
+      g_once_init_leave (&built, 1);
+    }
+  return key ? g_hash_table_lookup (by_key[kind->id], key) : NULL;
 }
 
 const MlgField *

@@ -776,13 +776,26 @@ mlg_validate_date (const char  *text,
   return mlg_validate_year (year, message);
 }
 
+/* This year, looked up once: a file holds thousands of years to check. */
+static gint64
+current_year (void)
+{
+  static gsize year = 0;
+
+  if (g_once_init_enter (&year))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_once_init_leave (&year, now != NULL ? (gsize) g_date_time_get_year (now) : 2000);
+    }
+  return (gint64) year;
+}
+
 gboolean
 mlg_validate_year (gint64   year,
                    char   **message)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   /* The 10 years ahead leave room for planned events and end dates. */
-  gint64 latest = (now != NULL ? g_date_time_get_year (now) : 2000) + 10;
+  gint64 latest = current_year () + 10;
 
   reset (message);
 

@@ -19,10 +19,19 @@ static void
 write_string (GString    *out,
               const char *text)
 {
+  const char *run = text;
+
   g_string_append_c (out, '"');
   for (const char *p = text; *p; p++)
     {
       guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      /* Copy the plain run before the character to escape in one go. */
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
       switch (c)
         {
         case '"':  g_string_append (out, "\\\""); break;
@@ -33,12 +42,10 @@ write_string (GString    *out,
         case '\b': g_string_append (out, "\\b"); break;
         case '\f': g_string_append (out, "\\f"); break;
         default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+          g_string_append_printf (out, "\\u%04x", c);
         }
     }
+  g_string_append (out, run);
   g_string_append_c (out, '"');
 }
 
@@ -113,9 +120,11 @@ ordered_members (JsonObject     *object,
                  const char     *first,
                  const MlgField *fields)
 {
-  GPtrArray *order = g_ptr_array_new ();
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  g_autoptr(GList) members = json_object_get_members (object);
+  guint size = json_object_get_size (object);
+  GPtrArray *order = g_ptr_array_sized_new (size);
+  g_autoptr(GPtrArray) others = NULL;
+  JsonObjectIter iter;
+  const char *key;
 
   if (first && json_object_has_member (object, first))
     g_ptr_array_add (order, (gpointer) first);
@@ -123,9 +132,14 @@ ordered_members (JsonObject     *object,
     if (json_object_has_member (object, f->key))
       g_ptr_array_add (order, (gpointer) f->key);
 
-  for (GList *l = members; l; l = l->next)
+  /* Usually every member is declared: nothing more to look for. */
+  if (order->len == size)
+    return order;
+
+  others = g_ptr_array_new ();
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, NULL))
     {
-      const char *key = l->data;
       if ((first && strcmp (key, first) == 0) ||
           (fields && mlg_field_find_column (fields, key)))
         continue;
