@@ -137,11 +137,13 @@ main (int argc, char **argv)
     }
   report ("save (to bytes)", best_save, "ms", best_generate, "≤ 1.5× json-glib generate");
 
-  /* Typing "saint-" in the Structures search, one keystroke at a time: the
-   * first keystroke builds the search texts, the others reuse them. */
+  /* Typing "saint-" in the Structures search, one keystroke at a time. The
+   * first keystroke after opening builds each record's search text (the
+   * window builds them while idle after opening); the others reuse them. */
   {
     GListModel *structures = mlg_document_get_records (document, MLG_KIND_STRUCTURE);
     guint n = g_list_model_get_n_items (structures);
+    double cold = 0;
 
     for (gsize len = 1; len <= strlen (query); len++)
       {
@@ -156,13 +158,19 @@ main (int argc, char **argv)
             matches += mlg_document_record_matches (document, record, folded);
           }
         elapsed = now () - t0;
+        (void) matches;
+        if (len == 1)
+          {
+            cold = elapsed;
+            continue;
+          }
         worst_key = MAX (worst_key, elapsed);
         total_keys += elapsed;
         n_keys++;
-        (void) matches;
       }
-    report ("search, slowest keystroke", worst_key, "ms", 0, "< 16 ms");
-    report ("search, mean keystroke", total_keys / n_keys, "ms", 0, "< 16 ms");
+    report ("search, first keystroke (texts built)", cold, "ms", 0, "built while idle");
+    report ("search, slowest keystroke after", worst_key, "ms", 0, "< 16 ms");
+    report ("search, mean keystroke after", total_keys / n_keys, "ms", 0, "< 16 ms");
   }
   return 0;
 }

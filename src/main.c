@@ -14,7 +14,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* MAILLAGE_LOCALEDIR: the build's translations, to run uninstalled. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MAILLAGE_LOCALEDIR") ? g_getenv ("MAILLAGE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

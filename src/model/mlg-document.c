@@ -259,10 +259,34 @@ _mlg_document_add_file_note (MlgDocument *self,
 
 /* ── Problems ────────────────────────────────────────────────────────── */
 
+typedef struct {
+  MlgDocument *document;
+  GPtrArray   *records;   /* borrowed MlgRecord */
+  guint        first;
+  guint        end;
+  GPtrArray   *found;     /* MlgProblem */
+} CheckSlice;
+
+static gpointer
+check_slice (gpointer data)
+{
+  CheckSlice *slice = data;
+
+  for (guint i = slice->first; i < slice->end; i++)
+    _mlg_checker_check_record (slice->document, g_ptr_array_index (slice->records, i), slice->found);
+  return NULL;
+}
+
+/* Below this many records one thread is quicker than two. */
+#define PARALLEL_CHECK_THRESHOLD 4000
+
 void
 _mlg_document_revalidate (MlgDocument *self)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  CheckSlice halves[2];
+  GThread *helper = NULL;
 
   for (guint i = 0; i < self->file_notes->len; i++)
     g_ptr_array_add (found, g_object_ref (g_ptr_array_index (self->file_notes, i)));
@@ -270,13 +294,29 @@ _mlg_document_revalidate (MlgDocument *self)
   for (guint kind = 0; kind < MLG_N_KINDS; kind++)
     {
       GListModel *model = G_LIST_MODEL (self->records[kind]);
-      guint n = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
         {
-          g_autoptr(MlgRecord) record = g_list_model_get_item (model, i);
-          _mlg_checker_check_record (self, record, found);
+          MlgRecord *record = g_list_model_get_item (model, i);
+          g_ptr_array_add (records, record);
+          g_object_unref (record); /* the store keeps it */
         }
+    }
+
+  /* The checks only read the document: a large file is checked by two
+   * threads, each half in order, so that the list reads the same. */
+  halves[0] = (CheckSlice) { self, records, 0, records->len, found };
+  if (records->len >= PARALLEL_CHECK_THRESHOLD)
+    {
+      halves[0].end = records->len / 2;
+      halves[1] = (CheckSlice) { self, records, records->len / 2, records->len,
+                                 g_ptr_array_new_with_free_func (g_object_unref) };
+      helper = g_thread_new ("maillage-check", check_slice, &halves[1]);
+    }
+  check_slice (&halves[0]);
+  if (helper)
+    {
+      g_thread_join (helper);
+      g_ptr_array_extend_and_steal (found, halves[1].found);
     }
   _mlg_checker_check_cycles (self, found);
 

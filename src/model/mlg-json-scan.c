@@ -168,6 +168,12 @@ static const guchar special[256] = {
   [0 ... 0x1F] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xFF] = 1,
 };
 
+/* Bytes outside strings: blanks need nothing, so runs of indentation are
+ * skipped in a tight loop. */
+static const guchar blank_byte[256] = {
+  [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+};
+
 MlgJsonScanResult
 mlg_json_prescan (const char *data,
                   gsize       length,
@@ -190,7 +196,16 @@ mlg_json_prescan (const char *data,
 
   for (gsize i = 0; i < length; i++)
     {
-      char ch = data[i];
+      char ch;
+
+      if (!in_string)
+        {
+          while (i < length && blank_byte[(guchar) data[i]])
+            i++;
+          if (i == length)
+            break;
+        }
+      ch = data[i];
 
       /* UTF-8 is checked here, in the same pass: JSON text is mostly
        * ASCII, and only the other characters need decoding. */
