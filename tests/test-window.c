@@ -18,6 +18,7 @@
 #include "mlg-record-page.h"
 #include "mlg-record.h"
 #include "mlg-schema.h"
+#include "mlg-test-ui.h"
 #include "mlg-window.h"
 
 static MlgWindow *window;
@@ -27,90 +28,6 @@ static const char *pages[] = {
   "overview", "structures", "establishments", "people", "poles", "territories",
   "projects", "events", "funding", "services", "problems",
 };
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-has_size (int width,
-          int height)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         gtk_widget_get_width (GTK_WIDGET (window)) == width &&
-         gtk_widget_get_height (GTK_WIDGET (window)) == height;
-}
-
-/* Resizes the window so that its content is @width × @height: the default
- * size may include the frame that client-side decorations draw around it. */
-static void
-resize_to (int width,
-           int height)
-{
-  int tries;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  for (tries = 0; tries < 80 && !has_size (width, height); tries++)
-    {
-      run_for (25);
-      if (tries == 20 && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        {
-          int extra_w = width - gtk_widget_get_width (GTK_WIDGET (window));
-          int extra_h = height - gtk_widget_get_height (GTK_WIDGET (window));
-          gtk_window_set_default_size (GTK_WINDOW (window), width + extra_w, height + extra_h);
-        }
-    }
-  /* Let transitions and the layout settle. */
-  run_for (400);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-}
-
-static void
-screenshot (const char *name)
-{
-  const char *build_root = g_getenv ("MAILLAGE_BUILD_ROOT");
-  g_autofree char *dir = g_build_filename (build_root ? build_root : ".", "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
 
 static MlgRecordPage *
 record_page (const char *name)
@@ -169,7 +86,7 @@ test_open (void)
       g_autofree char *uri = g_file_get_uri (file);
       g_assert_cmpstr (last, ==, uri);
     }
-  resize_to (1280, 800);
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
 }
 
 static void
@@ -178,7 +95,7 @@ test_pages (void)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
-      iterate ();
+      mlg_test_iterate ();
       g_assert_cmpstr (mlg_window_get_visible_page (window), ==, pages[i]);
     }
 
@@ -201,7 +118,7 @@ test_search (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  iterate ();
+  mlg_test_iterate ();
 
   mlg_record_page_set_search_text (structures, "tremplin");
   n = mlg_record_page_get_n_visible (structures);
@@ -236,7 +153,7 @@ test_edit_undo_redo (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
   mlg_record_page_select_record (page, record, NULL);
-  iterate ();
+  mlg_test_iterate ();
   g_assert_true (mlg_record_page_get_selected (page) == record);
   g_assert_true (mlg_record_editor_get_record (editor) == record);
   g_assert_false (mlg_document_get_dirty (document));
@@ -310,16 +227,16 @@ test_no_markup (void)
     json_node_take_array (node, array);
     mlg_document_set_value (document, record, "aliases", node);
   }
-  run_for (100);
+  mlg_test_run_for (100);
   row = mlg_record_editor_get_field_row (mlg_record_page_get_editor (page), "name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, tricky);
 
   /* Deleting shows a toast naming the record: escaped, not parsed. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL);
-  run_for (100);
+  mlg_test_run_for (100);
   for (int i = 0; i < 4; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  run_for (100);
+  mlg_test_run_for (100);
   g_assert_cmpstr (mlg_record_get_title (record), !=, tricky);
 }
 
@@ -352,9 +269,9 @@ test_problems (void)
   g_assert_nonnull (found);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "problems");
-  iterate ();
+  mlg_test_iterate ();
   g_signal_emit_by_name (problems_page, "activate-problem", found);
-  run_for (50);
+  mlg_test_run_for (50);
   g_assert_cmpstr (mlg_window_get_visible_page (window), ==, "structures");
   g_assert_true (mlg_record_page_get_selected (page) == record);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -368,7 +285,7 @@ test_problems (void)
   g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
   g_assert_false (mlg_window_open_file (window, bad, TRUE));
   g_assert_true (mlg_window_get_document (window) == document);
-  run_for (50);
+  mlg_test_run_for (50);
 
   /* The error dialog is up; close it. */
   toplevels = gtk_window_list_toplevels ();
@@ -393,31 +310,31 @@ test_delete_undo (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
   mlg_record_page_select_record (page, record, NULL);
-  iterate ();
+  mlg_test_iterate ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL);
-  iterate ();
+  mlg_test_iterate ();
   g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count - 1);
   g_assert_null (mlg_document_lookup (document, id));
   g_assert_cmpuint (mlg_record_page_get_n_visible (page), ==, count - 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate ();
+  mlg_test_iterate ();
   g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count);
   g_assert_nonnull (mlg_document_lookup (document, id));
   g_assert_cmpuint (mlg_record_page_get_n_visible (page), ==, count);
 
   /* New and duplicate add records and select them. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL);
-  iterate ();
+  mlg_test_iterate ();
   g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count + 1);
   g_assert_nonnull (mlg_record_page_get_selected (page));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-record", NULL);
-  iterate ();
+  mlg_test_iterate ();
   g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count + 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate ();
+  mlg_test_iterate ();
   g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), ==, count);
 }
 
@@ -486,13 +403,13 @@ test_close_asks (void)
   g_assert_true (mlg_document_get_dirty (document));
 
   gtk_window_close (GTK_WINDOW (window));
-  run_for (50);
+  mlg_test_run_for (50);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   adw_message_dialog_response (dialog, "cancel");
-  run_for (50);
+  mlg_test_run_for (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (mlg_document_get_dirty (document));
 
@@ -510,7 +427,7 @@ test_accessible (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL, "Save");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
-  iterate ();
+  mlg_test_iterate ();
   add = find_button (mlg_window_get_page (window, "structures"), "list-add-symbolic");
   g_assert_nonnull (add);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, "New Structure");
@@ -534,58 +451,37 @@ test_screenshots (void)
     record = first_record (MLG_KIND_STRUCTURE);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
-  resize_to (1280, 800);
-  screenshot ("overview-1280x800");
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
+  mlg_test_screenshot (GTK_WINDOW (window), "overview-1280x800");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
   mlg_record_page_select_record (page, record, NULL);
-  resize_to (1280, 800);
-  screenshot ("structures-1280x800");
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
+  mlg_test_screenshot (GTK_WINDOW (window), "structures-1280x800");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
-  resize_to (360, 720);
+  mlg_test_resize_to (GTK_WINDOW (window), 360, 720);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
-  screenshot ("overview-360x720");
+  mlg_test_screenshot (GTK_WINDOW (window), "overview-360x720");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-sidebar", NULL);
-  resize_to (360, 720);
-  screenshot ("sidebar-360x720");
+  mlg_test_resize_to (GTK_WINDOW (window), 360, 720);
+  mlg_test_screenshot (GTK_WINDOW (window), "sidebar-360x720");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "structures");
   mlg_record_page_select_record (page, record, NULL);
-  resize_to (360, 720);
-  screenshot ("structures-360x720");
+  mlg_test_resize_to (GTK_WINDOW (window), 360, 720);
+  mlg_test_screenshot (GTK_WINDOW (window), "structures-360x720");
 }
 
 static void
 test_finalize (void)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  mlg_test_iterate ();
   g_assert_finalize_object (window);
   window = NULL;
-}
-
-static GSettings *
-create_settings (void)
-{
-  const char *build_root = g_getenv ("MAILLAGE_BUILD_ROOT");
-  g_autofree char *schema_dir = NULL;
-  GSettingsSchemaSource *source;
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (build_root == NULL)
-    return NULL;
-  schema_dir = g_build_filename (build_root, "data", NULL);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  source = g_settings_schema_source_get_default ();
-  schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, FALSE) : NULL;
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 int
@@ -597,7 +493,7 @@ main (int    argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  settings = create_settings ();
+  settings = mlg_test_settings_new ();
 
   g_test_add_func ("/window/open", test_open);
   g_test_add_func ("/window/pages", test_pages);
