@@ -198,6 +198,62 @@ test_save_as_new_file (Fixture       *f,
   g_assert_nonnull (mlg_document_lookup (again, "petite-enfance"));
 }
 
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+static MlgDocument *
+load_async (GFile      *file,
+            GPtrArray **problems,
+            GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mlg_document_load_async (file, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return mlg_document_load_finish (result, problems, error);
+}
+
+static void
+test_load_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MlgDocument) document = load_async (f->file, &problems, &error);
+  g_autofree char *bad_path = g_build_filename (f->dir, "bad.maillage", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/ecosystem.maillage");
+  g_autoptr(MlgDocument) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_true (g_file_equal (mlg_document_get_file (document), f->file));
+  g_assert_nonnull (mlg_document_get_etag (document));
+
+  /* a file with errors: no document, the error and its problems */
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"maillage\", \"version\": \"9.0\"}", -1, NULL));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  none = load_async (bad, &problems, &error);
+  g_assert_null (none);
+  g_assert_error (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_clear_error (&error);
+
+  /* a file that is not there: the I/O error */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  none = load_async (missing, &problems, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (problems);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,6 +262,7 @@ main (int argc, char **argv)
   g_test_add ("/file/save-keeps-backup", Fixture, NULL, fixture_set_up, test_save_keeps_backup, fixture_tear_down);
   g_test_add ("/file/changed-on-disk", Fixture, NULL, fixture_set_up, test_changed_on_disk, fixture_tear_down);
   g_test_add ("/file/read-only-folder", Fixture, NULL, fixture_set_up, test_read_only_folder, fixture_tear_down);
+  g_test_add ("/file/load-async", Fixture, NULL, fixture_set_up, test_load_async, fixture_tear_down);
   g_test_add ("/file/save-as-new-file", Fixture, NULL, fixture_set_up, test_save_as_new_file, fixture_tear_down);
 
   return g_test_run ();

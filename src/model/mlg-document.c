@@ -985,6 +985,79 @@ mlg_document_new_from_file (GFile         *file,
   return self;
 }
 
+typedef struct {
+  MlgDocument *document;
+  GPtrArray   *problems;
+  GError      *error;     /* when the file has errors: see the problems */
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->document);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->document = mlg_document_new_from_file (task_data, cancellable, &result->problems, &result->error);
+  if (result->document == NULL && result->problems == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&result->error));
+      load_result_free (result);
+      return;
+    }
+  /* Errors in the file come back with their problems, to be listed. */
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+void
+mlg_document_load_async (GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_task_set_source_tag (task, mlg_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+MlgDocument *
+mlg_document_load_finish (GAsyncResult  *result,
+                          GPtrArray    **problems,
+                          GError       **error)
+{
+  LoadResult *loaded;
+  MlgDocument *document;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (problems)
+    *problems = NULL;
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return NULL;
+
+  if (problems)
+    *problems = g_steal_pointer (&loaded->problems);
+  document = g_steal_pointer (&loaded->document);
+  if (document == NULL)
+    g_propagate_error (error, g_steal_pointer (&loaded->error));
+  load_result_free (loaded);
+  return document;
+}
+
 GBytes *
 mlg_document_to_bytes (MlgDocument *self)
 {

@@ -38,6 +38,16 @@ MlgDocument *mlg_document_new_from_file   (GFile         *file,
                                            GPtrArray    **problems,
                                            GError       **error);
 
+/* The same in a worker thread, so that a large file never freezes the
+ * window: the document is handed over complete. */
+void         mlg_document_load_async      (GFile               *file,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+MlgDocument *mlg_document_load_finish     (GAsyncResult        *result,
+                                           GPtrArray          **problems,
+                                           GError             **error);
+
 /* Saving: deterministic bytes; the file write is atomic and keeps a backup
  * ("NAME~"). Saving over the document's own file fails with
  * MLG_DOCUMENT_ERROR_CHANGED_ON_DISK when the file changed on disk since it
