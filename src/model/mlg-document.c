@@ -1009,6 +1009,20 @@ load_in_thread (GTask        *task,
   LoadResult *result = g_new0 (LoadResult, 1);
 
   result->document = mlg_document_new_from_file (task_data, cancellable, &result->problems, &result->error);
+
+  /* Nobody else sees the document yet: build the sort keys and search
+   * texts here, so that lists sort and the first keystroke answers at once. */
+  for (guint kind = 0; result->document && kind < MLG_N_KINDS; kind++)
+    {
+      GListModel *model = mlg_document_get_records (result->document, kind);
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+        {
+          g_autoptr(MlgRecord) record = g_list_model_get_item (model, i);
+          mlg_record_get_sort_key (record);
+          mlg_document_get_search_text (result->document, record);
+        }
+    }
+
   if (result->document == NULL && result->problems == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&result->error));

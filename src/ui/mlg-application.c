@@ -64,7 +64,11 @@ mlg_application_activate (GApplication *app)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (last);
       if (g_file_query_exists (file, NULL))
-        opened = mlg_window_open_file (MLG_WINDOW (window), file, FALSE);
+        {
+          /* read in the background: the window shows at once */
+          mlg_window_open_file_async (MLG_WINDOW (window), file, FALSE);
+          opened = TRUE;
+        }
     }
   if (!opened)
     mlg_window_open_example_copy (MLG_WINDOW (window));
@@ -82,8 +86,7 @@ mlg_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       MlgWindow *window = new_window (self);
-      if (!mlg_window_open_file (window, files[i], TRUE))
-        mlg_window_open_example_copy (window);
+      mlg_window_open_file_async (window, files[i], TRUE);
       gtk_window_present (GTK_WINDOW (window));
     }
 }

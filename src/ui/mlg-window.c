@@ -69,6 +69,12 @@ struct _MlgWindow
 
   gboolean              close_confirmed;
   gboolean              selecting_row;
+
+  /* A file being read in the background, and what shows meanwhile. */
+  GCancellable         *loading;
+  GtkWidget            *loading_view;
+  GtkProgressBar       *loading_bar;
+  guint                 pulse_id;
 };
 
 G_DEFINE_FINAL_TYPE (MlgWindow, mlg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -435,6 +441,167 @@ announce_problems (MlgWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* ── Reading a file in the background ────────────────────────────────── */
+
+typedef void (*LoadedFunc) (MlgWindow   *self,
+                            GFile       *file,
+                            MlgDocument *document);
+
+typedef struct {
+  MlgWindow  *window;
+  GFile      *file;
+  gboolean    report_errors;
+  LoadedFunc  then;
+} Loading;
+
+static void
+loading_free (Loading *loading)
+{
+  g_object_unref (loading->window);
+  g_object_unref (loading->file);
+  g_free (loading);
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  MlgWindow *self = data;
+  gtk_progress_bar_pulse (self->loading_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* While a file is read, the window shows which and that it is busy; the
+ * main loop keeps running, so the window never freezes. */
+static void
+show_loading (MlgWindow *self,
+              GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
+  GtkWidget *status, *bar;
+
+  if (self->loading_view == NULL)
+    {
+      status = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-open-symbolic");
+      adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                       _("Large files take a few seconds to read."));
+      bar = gtk_progress_bar_new ();
+      gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (bar, 240, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reading the file"), -1);
+      adw_status_page_set_child (ADW_STATUS_PAGE (status), bar);
+      self->loading_view = g_object_ref_sink (status);
+      self->loading_bar = GTK_PROGRESS_BAR (bar);
+      /* the leaflet comes back once the file is read */
+      g_object_ref (self->leaflet);
+      adw_toast_overlay_set_child (self->toast_overlay, status);
+      self->pulse_id = g_timeout_add (100, pulse_cb, self);
+    }
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->loading_view), title);
+}
+
+static void
+hide_loading (MlgWindow *self)
+{
+  if (self->loading_view == NULL)
+    return;
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->leaflet));
+  g_object_unref (self->leaflet);
+  g_clear_object (&self->loading_view);
+  self->loading_bar = NULL;
+}
+
+static void
+on_document_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Loading *loading = user_data;
+  MlgWindow *self = loading->window;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlgDocument) document = mlg_document_load_finish (result, &problems, &error);
+
+  if (self->loading == NULL || g_cancellable_is_cancelled (self->loading))
+    {
+      loading_free (loading);
+      return;
+    }
+  g_clear_object (&self->loading);
+  hide_loading (self);
+
+  if (document == NULL)
+    {
+      if (loading->report_errors)
+        show_load_errors (self, loading->file, error, problems);
+      else
+        g_debug ("Could not open %s: %s", g_file_peek_path (loading->file), error->message);
+    }
+  loading->then (self, loading->file, document);
+  loading_free (loading);
+}
+
+static void
+load_file_async (MlgWindow  *self,
+                 GFile      *file,
+                 gboolean    report_errors,
+                 LoadedFunc  then)
+{
+  Loading *loading = g_new0 (Loading, 1);
+
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+
+  loading->window = g_object_ref (self);
+  loading->file = g_object_ref (file);
+  loading->report_errors = report_errors;
+  loading->then = then;
+  show_loading (self, file);
+  mlg_document_load_async (file, self->loading, on_document_loaded, loading);
+}
+
+static void
+opened_in_background (MlgWindow   *self,
+                      GFile       *file,
+                      MlgDocument *document)
+{
+  if (document == NULL)
+    {
+      /* nothing to show yet: the example, rather than an empty window */
+      if (self->document == NULL)
+        mlg_window_open_example_copy (self);
+      return;
+    }
+  mlg_window_set_document (self, document);
+  mlg_window_show_page (self, "overview");
+  announce_problems (self);
+}
+
+/* Opens @file without freezing the window: it shows a progress indication
+ * until the file is read. On errors, the current document stays (or, in a
+ * window that has none, a copy of the example opens). */
+void
+mlg_window_open_file_async (MlgWindow *self,
+                            GFile     *file,
+                            gboolean   report_errors)
+{
+  g_return_if_fail (MLG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_file_async (self, file, report_errors, opened_in_background);
+}
+
+gboolean
+mlg_window_is_loading (MlgWindow *self)
+{
+  return self->loading != NULL;
+}
+
 /* Opens @file in this window, replacing the current document without
  * asking. Returns FALSE (and keeps the current document) on errors. */
 gboolean
@@ -694,12 +861,20 @@ replace_document (MlgWindow *self,
 }
 
 static void
+chosen_file_loaded (MlgWindow   *self,
+                    GFile       *file,
+                    MlgDocument *document)
+{
+  if (document)
+    maybe_save_changes (self, replace_document, g_object_ref (document), g_object_unref);
+}
+
+static void
 on_open_response (GtkNativeDialog *chooser,
                   int              response,
                   MlgWindow       *self)
 {
   g_autoptr(GFile) file = NULL;
-  MlgDocument *document;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -708,9 +883,7 @@ on_open_response (GtkNativeDialog *chooser,
     return;
 
   /* Read it first: a file with errors leaves the current document alone. */
-  document = load_file (self, file, TRUE);
-  if (document)
-    maybe_save_changes (self, replace_document, document, g_object_unref);
+  load_file_async (self, file, TRUE, chosen_file_loaded);
 }
 
 static void
@@ -1160,6 +1333,10 @@ mlg_window_dispose (GObject *object)
 {
   MlgWindow *self = MLG_WINDOW (object);
 
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   clear_after_save (self);
   if (self->chooser)
     gtk_native_dialog_destroy (self->chooser);

@@ -20,6 +20,10 @@ gboolean     mlg_window_open_file         (MlgWindow      *self,
                                            GFile          *file,
                                            gboolean        report_errors);
 gboolean     mlg_window_open_example_copy (MlgWindow      *self);
+void         mlg_window_open_file_async   (MlgWindow      *self,
+                                           GFile          *file,
+                                           gboolean        report_errors);
+gboolean     mlg_window_is_loading        (MlgWindow      *self);
 void         mlg_window_new_document      (MlgWindow      *self);
 gboolean     mlg_window_save_to_file      (MlgWindow      *self,
                                            GFile          *file,
