@@ -17,8 +17,16 @@ shift || true
 out="${MAILLAGE_FUZZ_DIR:-build-fuzz}"
 mkdir -p "$out/corpus"
 
-# The model needs only config.h's GETTEXT_PACKAGE.
-printf '#pragma once\n#define GETTEXT_PACKAGE "maillage"\n' > "$out/config.h"
+# config.h as meson.build writes it (keep the two in step).
+cat > "$out/config.h" <<EOF
+#pragma once
+#define PACKAGE_VERSION "fuzz"
+#define GETTEXT_PACKAGE "maillage"
+#define LOCALEDIR "/usr/local/share/locale"
+#define PKGDATADIR "/usr/local/share/maillage"
+#define APPLICATION_ID "io.github.maillage.Maillage"
+#define SOURCE_DATADIR "$PWD/data"
+EOF
 
 flags=(
   -g -O1 -fno-omit-frame-pointer
@@ -44,7 +52,8 @@ export LC_ALL=C.UTF-8
 
 # Inputs up to 1 MiB; each run bounded to 20 s and 2 GiB.
 echo "Fuzzing the loader for $seconds s…"
-"$out/fuzz-load" "$out/corpus" fuzz/corpus \
+# The seeds: fuzz/corpus/, and whatever tests/files/ and the examples hold now.
+"$out/fuzz-load" "$out/corpus" fuzz/corpus tests/files data/examples \
   -dict=fuzz/maillage.dict \
   -max_total_time="$seconds" -max_len=1048576 -timeout=20 -rss_limit_mb=2048 \
   -artifact_prefix="$out/" -print_final_stats=1 "$@"

@@ -13,6 +13,8 @@ packages=(
   # screenshots, an independent JSON Schema validator and PDF reader
   xvfb xauth dbus dbus-x11 fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   python3 python3-jsonschema poppler-utils locales
+  # fuzzing the loader: clang with libFuzzer and the sanitizers
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -27,5 +27,8 @@ ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" xvfb_test -C build-sanitize --sui
 # so leaks are not tracked there (the UI tests check the window is freed).
 ASAN_OPTIONS="detect_leaks=0:abort_on_error=1" xvfb_test -C build-sanitize --no-suite model
 
+echo "== Fuzzing the loader for 2 minutes (libFuzzer, AddressSanitizer, UndefinedBehaviorSanitizer) =="
+bash build-aux/fuzz.sh 120
+
 echo
 echo "Screenshots of the window: build/screenshots/"

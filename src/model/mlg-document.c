@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mlg-document-private.h"
+#include "mlg-file-write.h"
 #include "mlg-problem.h"
 #include "mlg-record-private.h"
 #include "mlg-schema.h"
@@ -50,6 +51,7 @@ struct _MlgDocument
 
   GFile       *file;
   char        *etag;
+  char        *disk_stamp;     /* see query_disk_stamp () */
 };
 
 G_DEFINE_FINAL_TYPE (MlgDocument, mlg_document, G_TYPE_OBJECT)
@@ -114,6 +116,7 @@ mlg_document_finalize (GObject *object)
   g_clear_pointer (&self->file_notes, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_free (self->etag);
+  g_free (self->disk_stamp);
 
   G_OBJECT_CLASS (mlg_document_parent_class)->finalize (object);
 }
@@ -956,6 +959,39 @@ mlg_document_new_from_bytes (GBytes     *bytes,
   return self;
 }
 
+static void
+set_changed_on_disk (GError **error,
+                     GFile   *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_set_error (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_CHANGED_ON_DISK,
+               _("“%s” was changed by someone else since it was opened."), name);
+}
+
+/* GIO's etag of a local file is its modification time, which a copy with
+ * "cp -p" or a sync tool keeps: the change time, the inode and the size
+ * tell such a replacement too. NULL where the file system has none. */
+static char *
+query_disk_stamp (GFile        *file,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file,
+                                                 G_FILE_ATTRIBUTE_TIME_CHANGED ","
+                                                 G_FILE_ATTRIBUTE_TIME_CHANGED_USEC ","
+                                                 G_FILE_ATTRIBUTE_UNIX_INODE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_CHANGED))
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%06u:%" G_GUINT64_FORMAT ":%" G_GOFFSET_FORMAT,
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_CHANGED),
+                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_CHANGED_USEC),
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE),
+                          g_file_info_get_size (info));
+}
+
 MlgDocument *
 mlg_document_new_from_file (GFile         *file,
                             GCancellable  *cancellable,
@@ -981,6 +1017,7 @@ mlg_document_new_from_file (GFile         *file,
     {
       self->file = g_object_ref (file);
       self->etag = g_steal_pointer (&etag);
+      self->disk_stamp = query_disk_stamp (file, cancellable);
     }
   return self;
 }
@@ -1106,20 +1143,27 @@ mlg_document_save (MlgDocument   *self,
   bytes = mlg_document_to_bytes (self);
   same_file = self->file != NULL && g_file_equal (file, self->file);
 
-  /* GIO writes a temporary file beside the target and renames it over the
-   * target only once it is complete and synced; the previous version is
-   * kept as NAME~. With the etag, GIO refuses when the file changed. */
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                same_file && !overwrite_changes ? self->etag : NULL,
-                                TRUE, G_FILE_CREATE_NONE, &new_etag,
-                                cancellable, &local_error))
+  if (same_file && !overwrite_changes && self->disk_stamp)
+    {
+      g_autofree char *stamp = query_disk_stamp (file, cancellable);
+
+      if (stamp && g_strcmp0 (stamp, self->disk_stamp) != 0)
+        {
+          set_changed_on_disk (error, file);
+          return FALSE;
+        }
+    }
+
+  /* A temporary file beside the target, synced, renamed over it; the
+   * previous version kept as NAME~; with the etag, refused when the file
+   * changed or went (see mlg-file-write.h for why not
+   * g_file_replace_contents ()). */
+  if (!mlg_file_replace_contents (file, bytes,
+                                  same_file && !overwrite_changes ? self->etag : NULL,
+                                  TRUE, &new_etag, cancellable, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        g_set_error (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_CHANGED_ON_DISK,
-                     _("“%s” was changed by someone else since it was opened."),
-                     g_file_peek_path (file) ? g_file_peek_path (file) : g_file_get_uri (file));
+        set_changed_on_disk (error, file);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -1133,6 +1177,8 @@ mlg_document_save (MlgDocument   *self,
     }
   g_free (self->etag);
   self->etag = g_steal_pointer (&new_etag);
+  g_free (self->disk_stamp);
+  self->disk_stamp = query_disk_stamp (file, cancellable);
   self->saved_serial = top_serial (self);
   if (was_dirty)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
@@ -1162,7 +1208,14 @@ mlg_document_changed_on_disk (MlgDocument  *self,
   info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
                             G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   /* A file that vanished has changed too. */
-  return info == NULL || g_strcmp0 (g_file_info_get_etag (info), self->etag) != 0;
+  if (info == NULL || g_strcmp0 (g_file_info_get_etag (info), self->etag) != 0)
+    return TRUE;
+  if (self->disk_stamp)
+    {
+      g_autofree char *stamp = query_disk_stamp (self->file, cancellable);
+      return stamp && g_strcmp0 (stamp, self->disk_stamp) != 0;
+    }
+  return FALSE;
 }
 
 void
@@ -1180,6 +1233,8 @@ mlg_document_mark_recovered (MlgDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_free (self->etag);
   self->etag = g_strdup (etag);
+  /* only the etag was recorded with the recovery */
+  g_clear_pointer (&self->disk_stamp, g_free);
   /* No serial is ever this one: dirty until saved. */
   self->saved_serial = G_MAXUINT64;
   if (!was_dirty)

@@ -34,11 +34,14 @@ sync_file (GFile   *file,
   if (path == NULL)
     return TRUE;  /* a remote location: its server's business */
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fsync (fd) != 0)
+  if (fd < 0)
+    return TRUE;  /* renamed away already: nothing more to flush here */
+  if (fsync (fd) != 0 && (errno == EIO || errno == ENOSPC || errno == EDQUOT))
     {
+      /* Other errors mean a file system that cannot sync (a FUSE mount of
+       * a share): the data is as safe as it can be made there. */
       int saved_errno = errno;
-      if (fd >= 0)
-        close (fd);
+      close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Cannot write the file to disk: %s"), g_strerror (saved_errno));
       return FALSE;

@@ -38,8 +38,10 @@ GFile      *mlg_lock_get_note_file    (GFile         *file);
  * note is cleared first. When someone else holds the file, returns NULL
  * with MLG_LOCK_ERROR_HELD and sets @holder (if not NULL) to their note;
  * with @take_over, their note is replaced instead (the user chose to open
- * the file anyway). Other errors (a read-only folder) are I/O errors: the
- * file can still be opened, without a note. */
+ * the file anyway). When the holder is this very process (the file is
+ * open in another window), mlg_lock_is_mine (@holder) says so. Other
+ * errors (a read-only folder) are I/O errors: the file can still be
+ * opened, without a note. */
 MlgLock    *mlg_lock_acquire          (GFile         *file,
                                        gboolean       take_over,
                                        MlgLock      **holder,
