@@ -48,6 +48,9 @@ struct _MlgDocument
   guint64      next_serial;
   guint64      saved_serial;   /* serial of the top group when saved */
   guint64      titles_serial;
+  guint64      changes_serial;   /* any value, record added or removed */
+  GHashTable  *referrers;        /* id → GPtrArray of MlgRecord; built lazily */
+  guint64      referrers_serial;
 
   GFile       *file;
   char        *etag;
@@ -109,6 +112,7 @@ mlg_document_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->referrers, g_hash_table_unref);
   for (guint i = 0; i < MLG_N_KINDS; i++)
     g_clear_object (&self->records[i]);
   g_clear_pointer (&self->extras, json_object_unref);
@@ -456,56 +460,84 @@ mlg_document_title_of (MlgDocument *self,
   return record ? mlg_record_get_title (record) : id;
 }
 
-static gboolean
-node_refers_to (JsonNode   *node,
-                const char *id)
+static void
+index_reference (MlgDocument *self,
+                 MlgRecord   *record,
+                 MlgKindId    target_kind,
+                 JsonNode    *node)
 {
   if (node == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node))
-    return json_node_get_value_type (node) == G_TYPE_STRING &&
-           g_strcmp0 (json_node_get_string (node), id) == 0;
+    return;
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
       for (guint i = 0, n = json_array_get_length (array); i < n; i++)
-        if (node_refers_to (json_array_get_element (array, i), id))
-          return TRUE;
+        index_reference (self, record, target_kind, json_array_get_element (array, i));
     }
-  return FALSE;
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *id = json_node_get_string (node);
+      MlgRecord *target = mlg_document_lookup_kind (self, target_kind, id);
+      GPtrArray *list;
+
+      if (target == NULL || target == record)
+        return;
+      list = g_hash_table_lookup (self->referrers, mlg_record_get_id (target));
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (self->referrers, (gpointer) mlg_record_get_id (target), list);
+        }
+      /* once per record, however many of its fields name the target */
+      if (list->len == 0 || g_ptr_array_index (list, list->len - 1) != record)
+        g_ptr_array_add (list, record);
+    }
 }
 
-static gboolean
-record_refers_to (MlgRecord *record,
-                  MlgRecord *target)
+/* Who refers to whom, built once for all the records, until something
+ * changes: fact sheets and the editor's linked records ask for each record
+ * in turn, which would otherwise scan the whole file each time. */
+static void
+build_referrers (MlgDocument *self)
 {
-  const MlgKind *kind = mlg_record_get_kind (record);
-  MlgKindId target_kind = mlg_record_get_kind_id (target);
-  const char *id = mlg_record_get_id (target);
+  if (self->referrers && self->referrers_serial == self->changes_serial)
+    return;
 
-  for (const MlgField *f = kind->fields; f->key; f++)
+  g_clear_pointer (&self->referrers, g_hash_table_unref);
+  self->referrers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  self->referrers_serial = self->changes_serial;
+
+  for (guint k = 0; k < MLG_N_KINDS; k++)
     {
-      if ((f->type == MLG_FIELD_REF || f->type == MLG_FIELD_REF_LIST) && f->target == target_kind)
+      GListModel *model = G_LIST_MODEL (self->records[k]);
+      const MlgKind *kind = mlg_kind_get (k);
+
+      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
         {
-          if (node_refers_to (mlg_record_get_value (record, f->key), id))
-            return TRUE;
-        }
-      else if (f->type == MLG_FIELD_TABLE)
-        {
-          JsonArray *rows = mlg_record_get_array (record, f->key);
-          for (guint r = 0, n = rows ? json_array_get_length (rows) : 0; r < n; r++)
+          g_autoptr(MlgRecord) record = g_list_model_get_item (model, i);
+
+          for (const MlgField *f = kind->fields; f->key; f++)
             {
-              JsonNode *row = json_array_get_element (rows, r);
-              if (!JSON_NODE_HOLDS_OBJECT (row))
-                continue;
-              for (const MlgField *c = f->columns; c->key; c++)
-                if ((c->type == MLG_FIELD_REF || c->type == MLG_FIELD_REF_LIST) && c->target == target_kind &&
-                    node_refers_to (json_object_get_member (json_node_get_object (row), c->key), id))
-                  return TRUE;
+              if (f->type == MLG_FIELD_REF || f->type == MLG_FIELD_REF_LIST)
+                index_reference (self, record, f->target, mlg_record_get_value (record, f->key));
+              else if (f->type == MLG_FIELD_TABLE)
+                {
+                  JsonArray *rows = mlg_record_get_array (record, f->key);
+                  for (guint r = 0, nr = rows ? json_array_get_length (rows) : 0; r < nr; r++)
+                    {
+                      JsonNode *row = json_array_get_element (rows, r);
+                      if (!JSON_NODE_HOLDS_OBJECT (row))
+                        continue;
+                      for (const MlgField *c = f->columns; c->key; c++)
+                        if (c->type == MLG_FIELD_REF || c->type == MLG_FIELD_REF_LIST)
+                          index_reference (self, record, c->target,
+                                           json_object_get_member (json_node_get_object (row), c->key));
+                    }
+                }
             }
         }
     }
-  return FALSE;
 }
 
 /* The records of @kind (or of every kind, with MLG_N_KINDS) that refer to
@@ -516,22 +548,17 @@ mlg_document_find_referrers (MlgDocument *self,
                              MlgKindId    kind)
 {
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *list;
 
-  for (guint k = 0; k < MLG_N_KINDS; k++)
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), found);
+
+  build_referrers (self);
+  list = g_hash_table_lookup (self->referrers, mlg_record_get_id (target));
+  for (guint i = 0; list && i < list->len; i++)
     {
-      GListModel *model;
-
-      if (kind != MLG_N_KINDS && k != kind)
-        continue;
-      model = G_LIST_MODEL (self->records[k]);
-      for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-        {
-          MlgRecord *record = g_list_model_get_item (model, i);
-          if (record != target && record_refers_to (record, target))
-            g_ptr_array_add (found, record);
-          else
-            g_object_unref (record);
-        }
+      MlgRecord *record = g_ptr_array_index (list, i);
+      if (kind == MLG_N_KINDS || mlg_record_get_kind_id (record) == kind)
+        g_ptr_array_add (found, g_object_ref (record));
     }
   return found;
 }
@@ -650,6 +677,7 @@ apply_set (MlgDocument *self,
            const char  *key,
            JsonNode    *value)
 {
+  self->changes_serial++;
   if (g_strcmp0 (key, mlg_kind_title_field (mlg_record_get_kind (record))->key) == 0)
     self->titles_serial++;
   _mlg_record_set_value (record, key, mlg_json_deep_copy (value));
@@ -665,6 +693,7 @@ apply_insert (MlgDocument *self,
   GListStore *store = self->records[mlg_record_get_kind_id (record)];
 
   self->titles_serial++;
+  self->changes_serial++;
   g_hash_table_insert (self->by_id, (gpointer) mlg_record_get_id (record), record);
   g_list_store_insert (store, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store))), record);
   _mlg_document_revalidate (self);
@@ -678,6 +707,7 @@ apply_remove (MlgDocument *self,
   guint position;
 
   self->titles_serial++;
+  self->changes_serial++;
   if (g_list_store_find (store, record, &position))
     {
       g_hash_table_remove (self->by_id, mlg_record_get_id (record));
