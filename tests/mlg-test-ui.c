@@ -141,3 +141,19 @@ mlg_test_visible_text (GtkWidget *root)
   collect_text (root, out);
   return g_string_free (out, FALSE);
 }
+
+GFile *
+mlg_test_copy_example (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("MAILLAGE_SOURCE_ROOT"), "data", "examples",
+                                              "dombinnov.maillage", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("maillage-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dombinnov.maillage", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (source, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  return g_file_new_for_path (path);
+}

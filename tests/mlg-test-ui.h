@@ -21,6 +21,9 @@ void       mlg_test_screenshot  (GtkWindow  *window,
 /* The app's settings, in memory, from the schema compiled in the build;
  * NULL when it is missing. */
 GSettings *mlg_test_settings_new (void);
+/* A copy of the bundled example in a temporary folder: the window writes
+ * a lock note beside the file it opens, and tests run in parallel. */
+GFile     *mlg_test_copy_example (void);
 /* Collects the text of every visible label below @root, joined by "\n". */
 char      *mlg_test_visible_text (GtkWidget *root);
 

@@ -85,6 +85,8 @@ export (MlgSheet   *sheet,
   g_assert_nonnull (strstr (info, "(A4)"));
   g_assert_nonnull (strstr (info, mlg_sheet_get_title (sheet)));
   g_assert_nonnull (strstr (info, "Creator:         Maillage"));
+  if (*mlg_sheet_get_author (sheet))
+    g_assert_nonnull (strstr (info, mlg_sheet_get_author (sheet)));
 
   /* Every font is embedded. */
   fonts = run ((const char *[]) { "pdffonts", path, NULL });

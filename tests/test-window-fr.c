@@ -46,9 +46,7 @@ assert_shows (const char *text,
 static void
 test_open (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("MAILLAGE_SOURCE_ROOT"), "data", "examples",
-                                            "dombinnov.maillage", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = mlg_test_copy_example ();
 
   window = g_object_ref (mlg_window_new (NULL, settings));
   gtk_window_present (GTK_WINDOW (window));

@@ -65,9 +65,7 @@ find_button (GtkWidget  *root,
 static void
 test_open (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("MAILLAGE_SOURCE_ROOT"), "data", "examples",
-                                            "dombinnov.maillage", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = mlg_test_copy_example ();
   MlgDocument *document;
 
   window = g_object_ref (mlg_window_new (NULL, settings));

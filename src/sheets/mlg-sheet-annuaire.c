@@ -50,6 +50,8 @@ mlg_sheet_annuaire_structures (MlgDocument          *document,
     {
       MlgRecord *s = g_ptr_array_index (all, i);
 
+      if (filter && filter->structures && !g_strv_contains (filter->structures, mlg_record_get_id (s)))
+        continue;
       if (filter && filter->pole && !mlg_record_list_contains (s, "poles", filter->pole))
         continue;
       if (filter && filter->circle && g_strcmp0 (mlg_record_get_string (s, "circle"), filter->circle) != 0)

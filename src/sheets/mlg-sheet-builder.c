@@ -326,6 +326,20 @@ figure_value (MlgSheetBuilder *b,
   return mlg_typography_number (b->typo, number, 2);
 }
 
+/* "¹²": real superscript digits, so that the note reads as such when
+ * the text is copied from the PDF or read aloud. */
+static char *
+superscript (guint number)
+{
+  static const char *digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  g_autofree char *plain = g_strdup_printf ("%u", number);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = plain; *p; p++)
+    g_string_append (out, digits[*p - '0']);
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 mlg_sheet_builder_figures (MlgSheetBuilder *b,
                            JsonArray       *figures,
@@ -340,8 +354,7 @@ mlg_sheet_builder_figures (MlgSheetBuilder *b,
   g_autoptr(GArray) older = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GHashTable) source_numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) widths = NULL;
-  double *width;
+  g_autofree double *width = NULL;
   guint n_years, first_year;
   MlgSheetTable *table;
 
@@ -394,12 +407,10 @@ mlg_sheet_builder_figures (MlgSheetBuilder *b,
   for (guint y = 0; y < first_year; y++)
     g_array_append_val (older, g_array_index (years, gint64, y));
 
-  widths = g_ptr_array_new_with_free_func (g_free);
   width = g_new (double, n_years + 1);
   width[0] = MAX (0.34, 1.0 - 0.17 * n_years);
   for (guint y = 0; y < n_years; y++)
     width[y + 1] = (1.0 - width[0]) / n_years;
-  g_ptr_array_add (widths, width);
 
   table = mlg_sheet_add_table (b->sheet, n_years + 1, width,
                                MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES | MLG_SHEET_TABLE_ZEBRA);
@@ -479,7 +490,7 @@ mlg_sheet_builder_figures (MlgSheetBuilder *b,
                       number = sources->len;
                       g_hash_table_insert (source_numbers, (gpointer) source, GUINT_TO_POINTER (number));
                     }
-                  ref = g_strdup_printf (MLG_NNBSP "%u", number);
+                  ref = superscript (number);
                   mlg_sheet_text_append (cell, MLG_SHEET_SPAN_NOTE_REF, ref);
                 }
             }
@@ -487,6 +498,9 @@ mlg_sheet_builder_figures (MlgSheetBuilder *b,
         }
     }
 
+  /* The notes start on the page where the table ends. */
+  if (sources->len > 0)
+    mlg_sheet_keep_with_next (b->sheet);
   for (guint i = 0; i < sources->len; i++)
     {
       g_autofree char *number = g_strdup_printf ("%u. ", i + 1);

@@ -37,7 +37,7 @@ typedef enum {
   MLG_SHEET_SPAN_ITALIC,
   MLG_SHEET_SPAN_MUTED,
   MLG_SHEET_SPAN_ACCENT,
-  MLG_SHEET_SPAN_NOTE_REF,        /* superscript number of a source note */
+  MLG_SHEET_SPAN_NOTE_REF,        /* number of a source note, in superscript digits */
   MLG_SHEET_SPAN_SMALL,
 } MlgSheetSpan;
 

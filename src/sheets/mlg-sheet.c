@@ -34,7 +34,6 @@
 #define GRID_PAD_Y        1.6
 #define BULLET_INDENT    11.0
 #define HEADING_RULE_GAP  2.5
-#define NOTE_SCALE        0.68
 
 /* ── Colours ─────────────────────────────────────────────────────────── */
 
@@ -120,6 +119,10 @@ append_clean (GString    *out,
         g_string_append_c (out, (char) c);
       else if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
         g_string_append_c (out, ' ');
+      else if (c == 0x202F)
+        /* Cantarell has no narrow no-break space, and the one HarfBuzz
+         * makes up is too thin to see: a thin space held by word joiners. */
+        g_string_append (out, "\u2060\u2009\u2060");
       else
         g_string_append_unichar (out, c);
     }
@@ -167,9 +170,8 @@ mlg_sheet_text_append (MlgSheetText *self,
       attrs[1] = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
       break;
     case MLG_SHEET_SPAN_NOTE_REF:
+      /* The text is made of superscript digits already. */
       attrs[0] = color_attr (ACCENT);
-      attrs[1] = pango_attr_scale_new (NOTE_SCALE);
-      attrs[2] = pango_attr_rise_new (3 * PANGO_SCALE);
       break;
     case MLG_SHEET_SPAN_SMALL:
       attrs[0] = pango_attr_scale_new (0.88);
@@ -1320,6 +1322,14 @@ place_items (MlgSheet *self)
         }
 
       space = self->column_used ? item->space_before : 0;
+      if (item->kind == ITEM_ROW && item->height > bottom - top - (item->header ? item->header->height : 0))
+        {
+          /* Taller than a page: it starts where it is, and splits. */
+          resolve_pending (self);
+          put_slices (self, item, space);
+          self->region_bottom = MAX (self->region_bottom, self->y);
+          continue;
+        }
       chain = chain_height (self, i);
       if (self->column_used && self->y + space + chain > bottom &&
           (chain <= bottom - top || self->y + space + item->height > bottom))
@@ -1331,10 +1341,7 @@ place_items (MlgSheet *self)
       if (item->header && !self->column_used)
         put (self, item->header, 0);
       resolve_pending (self);
-      if (item->kind == ITEM_ROW && item->height > bottom - top - (item->header ? item->header->height : 0))
-        put_slices (self, item, space);
-      else
-        put (self, item, space);
+      put (self, item, space);
       self->region_bottom = MAX (self->region_bottom, self->y);
     }
 }
@@ -1349,12 +1356,18 @@ mlg_sheet_paginate (MlgSheet *self,
   g_return_val_if_fail (MLG_IS_SHEET (self), 0);
 
   clear_pagination (self);
-  self->page_width = width > 100 ? width : MLG_SHEET_A4_WIDTH;
-  self->page_height = height > 200 ? height : MLG_SHEET_A4_HEIGHT;
+  /* Too small a page for the margins, header and footer: A4. */
+  self->page_width = width >= 300 ? width : MLG_SHEET_A4_WIDTH;
+  self->page_height = height >= 400 ? height : MLG_SHEET_A4_HEIGHT;
 
   /* A context of our own: 1 point per unit, no hinting of metrics, no
    * rounding, so that the layout is the same on any surface. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  {
+    /* A font map of our own, released with the sheet: the fonts it
+     * caches for one document go with it. */
+    g_autoptr(PangoFontMap) map = pango_cairo_font_map_new ();
+    self->context = pango_font_map_create_context (map);
+  }
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);

@@ -26,6 +26,7 @@ typedef struct {
   const char *pole;       /* id of a pole */
   const char *territory;  /* id of a territory: seat or an establishment inside it */
   const char *circle;     /* key of a circle in the PTCE: "member", "partner"… */
+  const char *const *structures;  /* ids of the structures chosen one by one */
 } MlgSheetFilter;
 
 GQuark     mlg_sheets_error_quark   (void);

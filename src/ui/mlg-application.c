@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "mlg-application.h"
+#include "mlg-file-guard.h"
+#include "mlg-recovery.h"
 #include "mlg-window.h"
 
 struct _MlgApplication
@@ -60,6 +62,21 @@ mlg_application_activate (GApplication *app)
   window = GTK_WINDOW (new_window (self));
   if (self->settings)
     last = g_settings_get_string (self->settings, "last-file");
+
+  /* Changes a crash left behind are offered first; the last file opens
+   * only if they are discarded (mlg-file-guard.c). */
+  {
+    g_autoptr(GPtrArray) left_over = mlg_recovery_list_left_over ();
+    if (left_over->len > 0)
+      {
+        g_autoptr(GFile) then = last && *last ? g_file_new_for_uri (last) : NULL;
+        if (then && !g_file_query_exists (then, NULL))
+          g_clear_object (&then);
+        gtk_window_present (window);
+        mlg_file_guard_offer_recovery (MLG_WINDOW (window), left_over, then);
+        return;
+      }
+  }
   if (last && *last)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (last);
@@ -170,6 +187,9 @@ mlg_application_startup (GApplication *app)
   const char *search_accels[] = { "<Control>f", NULL };
   const char *new_file_accels[] = { "<Control><Shift>n", NULL };
   const char *duplicate_accels[] = { "<Control>d", NULL };
+  const char *print_accels[] = { "<Control>p", NULL };
+  const char *export_pdf_accels[] = { "<Control>e", NULL };
+  const char *export_annuaire_accels[] = { "<Control><Shift>e", NULL };
 
   G_APPLICATION_CLASS (mlg_application_parent_class)->startup (app);
 
@@ -185,6 +205,9 @@ mlg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save", save_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-pdf", export_pdf_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-annuaire", export_annuaire_accels);
 }
 
 static void

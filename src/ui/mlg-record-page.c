@@ -298,6 +298,13 @@ mlg_record_page_get_editor (MlgRecordPage *self)
   return self->editor;
 }
 
+GtkWidget *
+mlg_record_page_get_list_header (MlgRecordPage *self)
+{
+  g_return_val_if_fail (MLG_IS_RECORD_PAGE (self), NULL);
+  return GTK_WIDGET (self->list_header);
+}
+
 MlgRecord *
 mlg_record_page_get_selected (MlgRecordPage *self)
 {

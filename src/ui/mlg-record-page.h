@@ -26,5 +26,7 @@ guint            mlg_record_page_get_n_visible   (MlgRecordPage *self);
 void             mlg_record_page_focus_search    (MlgRecordPage *self);
 MlgRecordEditor *mlg_record_page_get_editor      (MlgRecordPage *self);
 void             mlg_record_page_commit_pending  (MlgRecordPage *self);
+/* The list's header bar (an AdwHeaderBar), for a page that adds buttons. */
+GtkWidget       *mlg_record_page_get_list_header (MlgRecordPage *self);
 
 G_END_DECLS

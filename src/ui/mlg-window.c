@@ -9,12 +9,16 @@
 
 #include <glib/gi18n.h>
 
+#include "mlg-file-guard.h"
 #include "mlg-overview-page.h"
+#include "mlg-person-actions.h"
 #include "mlg-problem.h"
 #include "mlg-problems-page.h"
 #include "mlg-record-page.h"
 #include "mlg-schema.h"
+#include "mlg-territories-page.h"
 #include "mlg-ui-util.h"
+#include "mlg-window-sheets.h"
 #include "mlg-window.h"
 
 #define MAX_LISTED_PROBLEMS 8
@@ -57,9 +61,11 @@ struct _MlgWindow
   GtkListBoxRow        *rows[N_ENTRIES];
   GtkLabel             *counts[N_ENTRIES];
   GtkWidget            *pages[N_ENTRIES];
+  GtkWidget            *territories_page;  /* shows pages[] of the territories */
 
   GSettings            *settings;
   MlgDocument          *document;
+  MlgFileGuard         *file_guard;  /* lock, recovery, changed on disk */
   GtkNativeDialog      *chooser;
 
   /* What to do once the pending save succeeds (close, open, new). */
@@ -106,6 +112,8 @@ static MlgRecordPage *
 visible_record_page (MlgWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  if (MLG_IS_TERRITORIES_PAGE (child))
+    return mlg_territories_page_get_visible_list (MLG_TERRITORIES_PAGE (child));
   return MLG_IS_RECORD_PAGE (child) ? MLG_RECORD_PAGE (child) : NULL;
 }
 
@@ -189,6 +197,13 @@ update_title (MlgWindow *self)
     title = g_strconcat ("• ", name, NULL);
   else
     title = g_strdup (name);
+  if (self->file_guard && mlg_file_guard_is_read_only (self->file_guard))
+    {
+      /* Translators: %s is the window title (a file name) */
+      g_autofree char *plain = g_strdup_printf (_("%s (read-only)"), title);
+      g_free (title);
+      title = g_steal_pointer (&plain);
+    }
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
@@ -231,6 +246,11 @@ update_actions (MlgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-record", has_record);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", has_record);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", page != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 has_doc && !(self->file_guard &&
+                                              mlg_file_guard_is_read_only (self->file_guard)));
+  mlg_window_sheets_update (self);
+  mlg_person_actions_update (self);
 }
 
 static void
@@ -296,6 +316,8 @@ set_pages_document (MlgWindow   *self,
       else if (MLG_IS_PROBLEMS_PAGE (page))
         mlg_problems_page_set_document (MLG_PROBLEMS_PAGE (page), document);
     }
+  if (self->territories_page)
+    mlg_territories_page_set_document (MLG_TERRITORIES_PAGE (self->territories_page), document);
 }
 
 void
@@ -332,9 +354,18 @@ mlg_window_set_document (MlgWindow   *self,
     }
 
   set_pages_document (self, document);
+  if (self->file_guard)
+    mlg_file_guard_set_document (self->file_guard, document);
   update_counts (self);
   on_file_notify (self);
   update_actions (self);
+}
+
+MlgFileGuard *
+mlg_window_get_file_guard (MlgWindow *self)
+{
+  g_return_val_if_fail (MLG_IS_WINDOW (self), NULL);
+  return self->file_guard;
 }
 
 static GPtrArray *
@@ -655,7 +686,10 @@ on_save_changes_response (AdwMessageDialog *dialog,
                           MlgWindow        *self)
 {
   if (g_str_equal (response, "discard"))
-    run_after_save (self);
+    {
+      mlg_file_guard_discard_changes (self->file_guard);
+      run_after_save (self);
+    }
   else if (g_str_equal (response, "save"))
     save_document (self, FALSE);
   else
@@ -725,17 +759,41 @@ on_changed_on_disk_response (AdwMessageDialog *dialog,
     save_document (self, TRUE);
   else if (g_str_equal (response, "copy"))
     save_as (self);
+  else if (g_str_equal (response, "reload"))
+    {
+      clear_after_save (self);
+      mlg_file_guard_reload (self->file_guard, FALSE);
+    }
   else
     clear_after_save (self);
+}
+
+static void
+on_save_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        MlgWindow        *self)
+{
+  if (g_str_equal (response, "save-as"))
+    save_as (self);
 }
 
 static void
 show_save_error (MlgWindow *self,
                  GError    *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"),
-                                              error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL);
+
+  /* The file on disk is intact and the document still dirty. */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  _("Your changes are still here, unsaved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -746,6 +804,12 @@ save_document (MlgWindow *self,
   g_autoptr(GError) error = NULL;
 
   mlg_window_commit_pending (self);
+  if (mlg_file_guard_is_read_only (self->file_guard))
+    {
+      /* opened read-only: only a copy can be saved */
+      save_as (self);
+      return;
+    }
   if (mlg_document_save (self->document, NULL, overwrite, NULL, &error))
     {
       run_after_save (self);
@@ -760,10 +824,11 @@ save_document (MlgWindow *self,
                                                   _("File Changed on Disk"),
                                                   error->message);
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
-                                      _("Overwriting replaces the other changes with yours; saving a copy keeps both."));
+                                      _("Overwriting replaces the other changes with yours; saving a copy keeps both; reloading shows theirs and drops yours."));
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "copy", _("Save a _Copy…"),
+                                        "reload", _("_Reload Theirs"),
                                         "overwrite", _("_Overwrite"),
                                         NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
@@ -988,6 +1053,21 @@ mlg_window_get_page (MlgWindow  *self,
   return index >= 0 ? self->pages[index] : NULL;
 }
 
+GSettings *
+mlg_window_get_settings (MlgWindow *self)
+{
+  g_return_val_if_fail (MLG_IS_WINDOW (self), NULL);
+  return self->settings;
+}
+
+void
+mlg_window_add_toast (MlgWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (MLG_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 mlg_window_show_record (MlgWindow  *self,
                         MlgRecord  *record,
@@ -1011,6 +1091,8 @@ mlg_window_show_record (MlgWindow  *self,
   index = kind_index (kind);
   g_return_if_fail (index >= 0);
   mlg_window_show_page (self, sidebar_entries[index].name);
+  if (kind == MLG_KIND_TERRITORY && self->territories_page)
+    mlg_territories_page_set_view (MLG_TERRITORIES_PAGE (self->territories_page), "list");
   mlg_record_page_select_record (MLG_RECORD_PAGE (self->pages[index]), record, field_key);
 }
 
@@ -1278,6 +1360,20 @@ create_page (MlgWindow          *self,
   return page;
 }
 
+/* The territories' record page is the "List" view of their own page,
+ * beside the hierarchy and the coverage matrix. */
+static GtkWidget *
+create_territories_page (MlgWindow *self,
+                         GtkWidget *list_page)
+{
+  GtkWidget *page = mlg_territories_page_new (MLG_RECORD_PAGE (list_page));
+
+  g_signal_connect_object (page, "open-record", G_CALLBACK (on_open_record), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::view", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->leaflet, "folded", page, "show-back-button", G_BINDING_SYNC_CREATE);
+  return page;
+}
+
 static void
 build_sidebar (MlgWindow *self)
 {
@@ -1318,7 +1414,11 @@ build_sidebar (MlgWindow *self)
         }
 
       self->pages[i] = create_page (self, entry);
-      gtk_stack_add_titled (self->stack, self->pages[i], entry->name, _(entry->label));
+      if (entry->kind == MLG_KIND_TERRITORY)
+        self->territories_page = create_territories_page (self, self->pages[i]);
+      gtk_stack_add_titled (self->stack,
+                            entry->kind == MLG_KIND_TERRITORY ? self->territories_page : self->pages[i],
+                            entry->name, _(entry->label));
     }
 }
 
@@ -1342,6 +1442,9 @@ mlg_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   disconnect_document (self);
+  if (self->file_guard)
+    g_object_run_dispose (G_OBJECT (self->file_guard));
+  g_clear_object (&self->file_guard);
   if (self->document)
     set_pages_document (self, NULL);
   g_clear_object (&self->document);
@@ -1397,6 +1500,11 @@ mlg_window_class_init (MlgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+
+  /* Print and export (mlg-window-sheets.c). */
+  mlg_window_sheets_class_init (widget_class);
+  /* Export or erase the selected person (mlg-person-actions.c). */
+  mlg_person_actions_class_init (widget_class);
 }
 
 static void
@@ -1415,6 +1523,14 @@ mlg_window_init (MlgWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  mlg_window_sheets_init (self);
+
+  /* The "changed by someone else" bar, above the pages. */
+  self->file_guard = mlg_file_guard_new (self);
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->stack))),
+                   mlg_file_guard_get_bar (self->file_guard));
+  g_signal_connect_object (self->file_guard, "notify::read-only",
+                           G_CALLBACK (on_document_notify), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 

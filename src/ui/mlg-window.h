@@ -37,5 +37,10 @@ void         mlg_window_show_record       (MlgWindow      *self,
                                            MlgRecord      *record,
                                            const char     *field_key);
 void         mlg_window_commit_pending    (MlgWindow      *self);
+/* The settings given at construction, or NULL. */
+GSettings   *mlg_window_get_settings      (MlgWindow      *self);
+/* Shows @toast (its reference is taken). */
+void         mlg_window_add_toast         (MlgWindow      *self,
+                                           AdwToast       *toast);
 
 G_END_DECLS
