@@ -63,6 +63,31 @@ mlg_test_resize_to (GtkWindow *window,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits until the window has drawn a frame, so that every widget in it has
+ * its allocation (a snapshot before that warns, fatally in the tests). */
+static void
+wait_for_frame (GtkWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gulong handler;
+
+  if (clock == NULL)
+    return;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  for (int i = 0; i < 100 && !painted; i++)
+    mlg_test_run_for (10);
+  g_signal_handler_disconnect (clock, handler);
+}
+
 void
 mlg_test_screenshot (GtkWindow  *window,
                      const char *name)
@@ -79,6 +104,9 @@ mlg_test_screenshot (GtkWindow  *window,
   int height = gtk_widget_get_height (GTK_WIDGET (window));
 
   g_mkdir_with_parents (dir, 0755);
+  wait_for_frame (window);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_to_node (snapshot);
   g_assert_nonnull (node);

@@ -138,6 +138,72 @@ find_toggle (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  if ((gtk_widget_has_css_class (root, css_class) || g_str_equal (gtk_widget_get_css_name (root), css_class)) &&
+      gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The visible button whose tooltip is @tooltip. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_is_drawable (root) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_scrolled (GtkWidget *root)
+{
+  if (GTK_IS_SCROLLED_WINDOW (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* ── Tests ───────────────────────────────────────────────────────────── */
 
 static void
@@ -250,6 +316,15 @@ test_territory_page (void)
   MlgRecord *trevoux = territory ("trevoux");
   g_autofree char *text = NULL;
 
+  /* Activating a row (Enter, a double click) opens its page. */
+  {
+    MlgHierarchyView *tree = mlg_territories_page_get_tree (page);
+    GtkTreeListModel *model = mlg_hierarchy_view_get_model (tree);
+    g_signal_emit_by_name (mlg_hierarchy_view_get_list_view (tree), "activate",
+                           tree_position (model, "fareins"));
+    g_assert_true (mlg_territory_view_get_territory (view) == territory ("fareins"));
+  }
+
   mlg_territories_page_show_territory (page, trevoux);
   mlg_test_run_for (100);
   g_assert_true (mlg_territory_view_get_territory (view) == trevoux);
@@ -266,12 +341,43 @@ test_territory_page (void)
   g_assert_nonnull (strstr (text, "Crèche inter-entreprises Les Frimousses"));
   mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
   mlg_test_screenshot (GTK_WINDOW (window), "territories-page-1280x800");
+  {
+    /* Further down: the poles, the projects and events. */
+    GtkWidget *scrolled = find_scrolled (GTK_WIDGET (view));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    gtk_adjustment_set_value (adjustment, 640);
+    mlg_test_run_for (100);
+    mlg_test_screenshot (GTK_WINDOW (window), "territories-page-poles-1280x800");
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    mlg_test_run_for (100);
+    mlg_test_screenshot (GTK_WINDOW (window), "territories-page-end-1280x800");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
+  /* Names from the file are shown as they are, never read as markup
+   * (the territories above are links: escaped). */
+  {
+    const char *tricky = "Dombes <b>Saône</b> & Vallée";
+    g_autofree char *shown = NULL;
+
+    mlg_document_set_string (document (), territory ("cc-dombes-saone-vallee"), "name", tricky);
+    mlg_document_set_string (document (), trevoux, "description", tricky);
+    mlg_test_run_for (100);
+    shown = mlg_test_visible_text (GTK_WIDGET (view));
+    g_assert_nonnull (strstr (shown, "Ain › Dombes <b>Saône</b> & Vallée"));
+    g_assert_nonnull (strstr (shown, "\nDombes <b>Saône</b> & Vallée\n"));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    mlg_test_run_for (100);
+  }
 
   /* Edit: the list's editor, with the territory. */
   gtk_widget_activate_action (GTK_WIDGET (page), "territories.edit", NULL);
   mlg_test_iterate ();
   g_assert_cmpstr (mlg_territories_page_get_view (page), ==, "list");
   g_assert_true (mlg_record_page_get_selected (mlg_territories_page_get_list_page (page)) == trevoux);
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
+  mlg_test_screenshot (GTK_WINDOW (window), "territories-list-1280x800");
   /* The window's record commands work on the list. */
   {
     guint before = n_territories ();
@@ -477,6 +583,20 @@ test_add_custom (void)
   guint before = n_territories ();
   MlgRecord *added;
 
+  /* The form, with the territory shown as the default parent. */
+  mlg_territories_page_show_territory (territories_page (), territory ("trevoux"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = open_dialog ();
+  {
+    GtkWidget *stack = find_type (GTK_WIDGET (dialog), ADW_TYPE_VIEW_STACK);
+    g_autofree char *text = NULL;
+    g_assert_nonnull (stack);
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "custom");
+    mlg_test_resize_to (GTK_WINDOW (dialog), 540, 640);
+    text = mlg_test_visible_text (GTK_WIDGET (dialog));
+    g_assert_nonnull (strstr (text, "Trévoux · Commune"));
+    mlg_test_screenshot (GTK_WINDOW (dialog), "territories-add-other-540x640");
+  }
   added = mlg_add_territory_dialog_add_custom (dialog, "Quartier de la Sidoine", "quartier", territory ("trevoux"));
   g_assert_nonnull (added);
   g_assert_cmpuint (n_territories (), ==, before + 1);
@@ -556,16 +676,52 @@ test_coverage (void)
   mlg_test_screenshot (GTK_WINDOW (window), "territories-coverage-employees-1280x800");
   mlg_coverage_view_set_indicator (view, NULL);
 
-  /* Sorted by a column's header: the most present first. */
+  /* Every commune of the file's intercommunalities, from the reference
+   * (loaded when the page first showed): Ars-sur-Formans, which the file
+   * does not hold, is a gap in every row. */
+  for (int i = 0; i < 200 && !mlg_territory_reference_is_loaded (mlg_territory_reference_get_default ()); i++)
+    mlg_test_run_for (25);
+  mlg_test_run_for (50);
+  mlg_coverage_view_set_include_reference (view, TRUE);
   {
     MlgCoverage *coverage = mlg_coverage_view_get_coverage (view);
-    guint row = 0;
-    for (guint r = 0; r < mlg_coverage_get_n_rows (coverage); r++)
-      if (g_strcmp0 (mlg_coverage_get_row_key (coverage, r), "pole-petite-enfance") == 0)
-        row = r;
-    mlg_coverage_sort_columns (coverage, MLG_COVERAGE_SORT_VALUE, row, TRUE);
+    gboolean found = FALSE;
+    g_assert_cmpuint (mlg_coverage_get_n_columns (coverage), >, 10);
+    for (guint c = 0; c < mlg_coverage_get_n_columns (coverage); c++)
+      if (g_strcmp0 (mlg_coverage_get_column_label (coverage, c), "Ars-sur-Formans") == 0)
+        {
+          found = TRUE;
+          g_assert_null (mlg_coverage_get_column_territory (coverage, c));
+          for (guint r = 0; r < mlg_coverage_get_n_rows (coverage); r++)
+            g_assert_true (mlg_coverage_is_gap (coverage, r, c));
+        }
+    g_assert_true (found);
+  }
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
+  mlg_test_screenshot (GTK_WINDOW (window), "territories-coverage-all-communes-1280x800");
+  mlg_coverage_view_set_include_reference (view, FALSE);
+
+  /* Sorted by a column's header: the most present first, then (clicked
+   * again) the least; by name again from the corner. */
+  {
+    GtkWidget *header = find_button (GTK_WIDGET (view), "Sort the territories by “Petite enfance”");
+    MlgCoverage *coverage;
+    guint n;
+
+    g_assert_nonnull (header);
+    g_signal_emit_by_name (header, "clicked");
+    coverage = mlg_coverage_view_get_coverage (view);
+    n = mlg_coverage_get_n_columns (coverage);
     g_assert_cmpstr (mlg_coverage_get_column_label (coverage, 0), ==, "Trévoux");
-    mlg_coverage_sort_columns (coverage, MLG_COVERAGE_SORT_NAME, 0, FALSE);
+    /* The names' column follows. */
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (find_button (GTK_WIDGET (view), "Sort by name")), ==, "Sort by name");
+    header = find_button (GTK_WIDGET (view), "Sort the territories by “Petite enfance”");
+    g_signal_emit_by_name (header, "clicked");
+    g_assert_cmpstr (mlg_coverage_get_column_label (coverage, n - 1), ==, "Trévoux");
+    g_signal_emit_by_name (find_button (GTK_WIDGET (view), "Sort by population"), "clicked");
+    g_assert_cmpstr (mlg_coverage_get_column_label (coverage, 0), ==, "Miribel");
+    g_signal_emit_by_name (find_button (GTK_WIDGET (view), "Sort by name"), "clicked");
+    g_assert_cmpstr (mlg_coverage_get_column_label (coverage, 0), ==, "Châtillon-sur-Chalaronne");
   }
 
   /* Exported as CSV, accents intact. */
@@ -586,72 +742,24 @@ test_coverage (void)
 }
 
 static void
-debug_walk (GtkWidget *w, int depth)
-{
-  int min, nat, min2, nat2;
-  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, gtk_widget_get_height (w), &min2, &nat2, NULL, NULL);
-  if ((min > 360 || min2 > 360 || g_getenv ("DEBUG_ALL")) && gtk_widget_get_visible (w) && gtk_widget_get_mapped (w))
-    g_printerr ("%*s%s %s: %d (for h=%d: %d) alloc %d\n", depth, "", G_OBJECT_TYPE_NAME (w),
-                gtk_widget_get_name (w), min, gtk_widget_get_height (w), min2, gtk_widget_get_width (w));
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    debug_walk (c, depth + 1);
-}
-
-static void
 test_narrow (void)
 {
   MlgTerritoriesPage *page = territories_page ();
 
-  mlg_territories_page_set_view (page, "hierarchy");
-  if (g_getenv ("DEBUG_MIN"))
-    {
-      GtkWidget *wstack = gtk_widget_get_parent (mlg_window_get_page (window, "overview"));
-      for (GtkWidget *c = gtk_widget_get_first_child (wstack); c; c = gtk_widget_get_next_sibling (c))
-        {
-          int min, nat;
-          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-          g_printerr ("page %s: %d %d\n", G_OBJECT_TYPE_NAME (c), min, nat);
-        }
-      for (GtkWidget *c = wstack; c; c = gtk_widget_get_parent (c))
-        {
-          int min, nat;
-          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-          g_printerr ("up %s: %d %d\n", G_OBJECT_TYPE_NAME (c), min, nat);
-        }
-    }
-  if (g_getenv ("DEBUG_MIN"))
-    {
-      GtkWidget *stack = gtk_widget_get_first_child (GTK_WIDGET (page));
-      for (GtkWidget *c = gtk_widget_get_first_child (stack); c; c = gtk_widget_get_next_sibling (c))
-        {
-          int min, nat;
-          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-          g_printerr ("%s: %d %d\n", G_OBJECT_TYPE_NAME (c), min, nat);
-          for (GtkWidget *d = gtk_widget_get_first_child (c); d; d = gtk_widget_get_next_sibling (d))
-            {
-              gtk_widget_measure (d, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-              g_printerr ("  %s: %d %d\n", G_OBJECT_TYPE_NAME (d), min, nat);
-              for (GtkWidget *e = gtk_widget_get_first_child (d); e; e = gtk_widget_get_next_sibling (e))
-                {
-                  gtk_widget_measure (e, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-                  g_printerr ("    %s: %d %d\n", G_OBJECT_TYPE_NAME (e), min, nat);
-                }
-            }
-        }
-    }
+  mlg_territories_page_show_territory (page, territory ("trevoux"));
   mlg_test_resize_to (GTK_WINDOW (window), 360, 720);
-  if (g_getenv ("DEBUG_MIN"))
-    debug_walk (GTK_WIDGET (window), 0);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
   mlg_test_screenshot (GTK_WINDOW (window), "territories-page-360x720");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "territories.view", "s", "hierarchy");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "territories");
   {
-    GtkWidget *back = gtk_widget_get_ancestor (GTK_WIDGET (mlg_territories_page_get_territory_view (page)),
-                                               ADW_TYPE_LEAFLET);
-    adw_leaflet_navigate (ADW_LEAFLET (back), ADW_NAVIGATION_DIRECTION_BACK);
+    /* Folded, the page has its way back to the tree. */
+    GtkWidget *back = find_button (GTK_WIDGET (page), "Back to the Hierarchy");
+    g_assert_nonnull (back);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Back to the Hierarchy");
+    g_signal_emit_by_name (back, "clicked");
   }
   mlg_test_resize_to (GTK_WINDOW (window), 360, 720);
   mlg_test_screenshot (GTK_WINDOW (window), "territories-hierarchy-360x720");
@@ -661,9 +769,52 @@ test_narrow (void)
   mlg_test_screenshot (GTK_WINDOW (window), "territories-coverage-360x720");
 
   mlg_territories_page_set_view (page, "list");
+  mlg_record_page_focus_search (mlg_territories_page_get_list_page (page));
   mlg_test_resize_to (GTK_WINDOW (window), 360, 720);
   mlg_test_screenshot (GTK_WINDOW (window), "territories-list-360x720");
   mlg_territories_page_set_view (page, "hierarchy");
+}
+
+/* The header's Export button, through the file chooser (last: its toast
+ * stays a while). */
+static void
+test_export_button (void)
+{
+  MlgTerritoriesPage *page = territories_page ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("maillage-coverage-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GList *toplevels;
+  GtkWidget *chooser = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "from-the-button.csv", NULL);
+  folder = g_file_new_for_path (dir);
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
+  mlg_territories_page_set_view (page, "coverage");
+  mlg_test_iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "territories.export-coverage", NULL);
+  mlg_test_run_for (200);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      chooser = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "from-the-button.csv");
+  mlg_test_run_for (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* The chooser checks the name before it answers. */
+  for (int i = 0; i < 100 && !g_file_test (path, G_FILE_TEST_IS_REGULAR); i++)
+    mlg_test_run_for (20);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* And says so. */
+  g_assert_nonnull (find_with_class (GTK_WIDGET (window), "toast"));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -710,6 +861,7 @@ main (int    argc,
   g_test_add_func ("/territories-ui/add-custom", test_add_custom);
   g_test_add_func ("/territories-ui/coverage", test_coverage);
   g_test_add_func ("/territories-ui/narrow", test_narrow);
+  g_test_add_func ("/territories-ui/export-button", test_export_button);
   g_test_add_func ("/territories-ui/finalize", test_finalize);
 
   status = g_test_run ();

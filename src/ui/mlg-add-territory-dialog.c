@@ -503,6 +503,7 @@ mlg_add_territory_dialog_add_result (MlgAddTerritoryDialog *self,
 {
   const MlgRefTerritory *ref;
   MlgRecord *record;
+  gboolean was_there;
   g_autofree char *escaped = NULL;
   g_autofree char *text = NULL;
   AdwToast *toast;
@@ -512,19 +513,30 @@ mlg_add_territory_dialog_add_result (MlgAddTerritoryDialog *self,
   ref = mlg_add_territory_dialog_get_result (self, position);
   if (ref == NULL || self->document == NULL)
     return NULL;
+  was_there = is_present (self, ref);
   record = mlg_territory_add_from_reference (self->document, ref);
   if (record == NULL)
     return NULL;
   g_signal_emit (self, signals[SIGNAL_TERRITORY_ADDED], 0, record);
 
   escaped = g_markup_escape_text (ref->name, -1);
-  /* Translators: %s is the name of the territory added */
-  text = g_strdup_printf (_("“%s” added"), escaped);
-  toast = adw_toast_new (text);
+  if (was_there)
+    {
+      /* Nothing changed: nothing to undo. */
+      /* Translators: %s is the name of a territory */
+      text = g_strdup_printf (_("“%s” is already in the file"), escaped);
+      toast = adw_toast_new (text);
+    }
+  else
+    {
+      /* Translators: %s is the name of the territory added */
+      text = g_strdup_printf (_("“%s” added"), escaped);
+      toast = adw_toast_new (text);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_addition),
+                               self->document, G_CONNECT_SWAPPED);
+    }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_addition),
-                           self->document, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return record;
 }

@@ -6,6 +6,7 @@
 #include "mlg-application.h"
 #include "mlg-file-guard.h"
 #include "mlg-recovery.h"
+#include "mlg-territory-reference.h"
 #include "mlg-window.h"
 
 struct _MlgApplication
@@ -165,6 +166,12 @@ app_about (GSimpleAction *action,
                         NULL);
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about),
                                        _("Example data"), data_sources);
+  {
+    /* The official territories the app ships: source, year, licence. */
+    const char *reference[] = { mlg_territory_reference_credit (), NULL };
+    adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about),
+                                         _("Territorial reference"), reference);
+  }
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -29,7 +29,7 @@
 #define COLUMN_WIDTH 112   /* at least; more for a long word */
 #define COLUMN_WIDTH_MAX 176
 #define LINE_HEIGHT  50
-#define NAME_WIDTH   184
+#define NAME_WIDTH   160
 
 struct _MlgCoverageView
 {
@@ -70,6 +70,7 @@ struct _MlgCoverageView
   char                  *description;
   guint                  refresh_idle;
   gboolean               stale;
+  gboolean               choices_stale;   /* levels and figures to list again */
   gboolean               updating;
 };
 
@@ -90,6 +91,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void rebuild (MlgCoverageView *self);
+static void fill_grids (MlgCoverageView *self);
 
 /* The levels, in the plural, for the dropdown and the description. */
 static const struct {
@@ -133,11 +135,83 @@ format_rate (double rate)
 
 /* ── Choices ─────────────────────────────────────────────────────────── */
 
+/* The dropdowns' button shortens a long choice (at 360 pixels, in
+ * French); their list shows it whole. */
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  shorten)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (shorten))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  shorten)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkListItemFactory *
+choice_factory (gboolean shorten)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (shorten));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), GINT_TO_POINTER (shorten));
+  return factory;
+}
+
+static void
+update_choice_tooltip (GtkDropDown *dropdown)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown),
+                               GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                                           : NULL);
+}
+
+static void
+setup_dropdown (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = choice_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list = choice_factory (FALSE);
+
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+  g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (update_choice_tooltip), NULL);
+}
+
 static void
 fill_dropdown (GtkDropDown *dropdown,
                GPtrArray   *labels)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GListModel *current = gtk_drop_down_get_model (dropdown);
+  g_autoptr(GtkStringList) list = NULL;
+
+  /* The same choices: leave the list (and an open popover) alone. */
+  if (GTK_IS_STRING_LIST (current) && g_list_model_get_n_items (current) == labels->len)
+    {
+      guint i;
+      for (i = 0; i < labels->len; i++)
+        if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (current), i),
+                       g_ptr_array_index (labels, i)) != 0)
+          break;
+      if (i == labels->len)
+        return;
+    }
+  list = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < labels->len; i++)
     gtk_string_list_append (list, g_ptr_array_index (labels, i));
@@ -548,8 +622,14 @@ sort_by (MlgCoverageView *self,
       /* Names A to Z; numbers largest first. */
       self->descending = by != MLG_COVERAGE_SORT_NAME;
     }
-  apply_sort (self);
-  rebuild (self);
+  /* The same matrix, in another order. */
+  if (self->coverage == NULL || self->stale || self->refresh_idle)
+    rebuild (self);
+  else
+    {
+      apply_sort (self);
+      fill_grids (self);
+    }
 }
 
 static void
@@ -637,6 +717,7 @@ name_cell (MlgCoverageView *self,
   else
     {
       cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_set_vexpand (box, TRUE);
       gtk_box_append (GTK_BOX (cell), box);
       gtk_widget_add_css_class (cell, "outside");
       gtk_widget_add_css_class (title, "dim-label");
@@ -740,6 +821,12 @@ rebuild (MlgCoverageView *self)
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   self->stale = FALSE;
+  if (self->choices_stale)
+    {
+      self->choices_stale = FALSE;
+      update_levels (self);
+      update_indicators (self);
+    }
 
   include = self->include_reference && self->reference && g_strcmp0 (self->level, "commune") == 0;
   gtk_widget_set_sensitive (GTK_WIDGET (self->reference_check),
@@ -802,14 +889,13 @@ queue_refresh (MlgCoverageView *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
   else if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 static void
 on_document_changed (MlgCoverageView *self)
 {
-  update_levels (self);
-  update_indicators (self);
+  self->choices_stale = TRUE;
   queue_refresh (self);
 }
 
@@ -1185,6 +1271,9 @@ mlg_coverage_view_init (MlgCoverageView *self)
   gtk_scrolled_window_set_hadjustment (self->header_scroll, gtk_scrolled_window_get_hadjustment (self->body_scroll));
   gtk_scrolled_window_set_vadjustment (self->names_scroll, gtk_scrolled_window_get_vadjustment (self->body_scroll));
 
+  setup_dropdown (self->level_dropdown);
+  setup_dropdown (self->rows_dropdown);
+  setup_dropdown (self->indicator_dropdown);
   g_ptr_array_add (rows, _("Poles"));
   g_ptr_array_add (rows, _("Types of establishment"));
   fill_dropdown (self->rows_dropdown, rows);

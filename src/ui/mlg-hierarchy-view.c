@@ -220,11 +220,9 @@ bind_row (GtkSignalListItemFactory *factory,
       g_autofree char *number = mlg_ui_format_number ((double) population, MLG_FIELD_INTEGER);
       if (subtitle->len)
         g_string_append (subtitle, " · ");
-      /* Translators: %s is a number of inhabitants, already formatted */
-      g_string_append_printf (subtitle,
-                              g_dngettext (GETTEXT_PACKAGE, "%s inhabitant", "%s inhabitants",
-                                           (gulong) population),
-                              number);
+      /* Translators: a population, short for a row of the hierarchy
+       * ("hab." in French); %s is the number, already formatted */
+      g_string_append_printf (subtitle, _("pop. %s"), number);
     }
   gtk_label_set_text (g_object_get_data (G_OBJECT (expander), "subtitle"), subtitle->str);
 
@@ -415,7 +413,7 @@ queue_refresh (MlgHierarchyView *self)
       return;
     }
   if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 static void

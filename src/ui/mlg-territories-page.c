@@ -135,11 +135,6 @@ update_headers (MlgTerritoriesPage *self)
   gtk_widget_set_visible (self->detail_back_button, folded);
   adw_header_bar_set_show_start_title_buttons (self->detail_header, folded && self->show_back_button);
   adw_header_bar_set_show_start_title_buttons (self->coverage_header, self->show_back_button);
-
-  /* At 360 pixels, the view switcher, the buttons and the window's own
-   * leave no room for a title: the switcher says where one is. */
-  gtk_widget_set_visible (GTK_WIDGET (self->tree_title), !folded);
-  gtk_widget_set_visible (GTK_WIDGET (self->coverage_title), !self->show_back_button);
 }
 
 static void
@@ -661,7 +656,7 @@ GtkWidget *
 mlg_territories_page_new (MlgRecordPage *list_page)
 {
   MlgTerritoriesPage *self;
-  GtkWidget *header;
+  GtkWidget *header, *title, *squeezer;
 
   g_return_val_if_fail (MLG_IS_RECORD_PAGE (list_page), NULL);
 
@@ -669,12 +664,16 @@ mlg_territories_page_new (MlgRecordPage *list_page)
   self->list_page = g_object_ref (list_page);
   gtk_stack_add_titled (self->stack, GTK_WIDGET (list_page), "list", _("List"));
 
-  /* The list's header gets the switcher, and gives up its title when
-   * the list folds, as the hierarchy's does. */
+  /* The list's header gets the switcher, and its title gives way when
+   * there is no room left, as the hierarchy's does. */
   header = mlg_record_page_get_list_header (list_page);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), new_view_switcher ());
-  g_object_bind_property (gtk_widget_get_ancestor (header, ADW_TYPE_LEAFLET), "folded",
-                          adw_header_bar_get_title_widget (ADW_HEADER_BAR (header)), "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  title = g_object_ref (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header)));
+  squeezer = adw_squeezer_new ();
+  adw_squeezer_set_allow_none (ADW_SQUEEZER (squeezer), TRUE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), squeezer);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), title);
+  g_object_unref (title);
   return GTK_WIDGET (self);
 }

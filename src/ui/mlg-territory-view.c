@@ -144,6 +144,7 @@ card (const char *number,
     {
       label = text_label (detail, "dim-label");
       gtk_widget_add_css_class (label, "caption");
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
       gtk_box_append (GTK_BOX (inner), label);
     }
   return card;
@@ -336,11 +337,11 @@ add_summary_cards (MlgTerritoryView *self,
 
   gtk_flow_box_append (GTK_FLOW_BOX (flow),
                        card (s, NULL, g_dngettext (GETTEXT_PACKAGE, "Structure", "Structures", n_structures),
-                             _("located here or below")));
+                             _("here or below")));
   gtk_flow_box_append (GTK_FLOW_BOX (flow),
                        card (e, NULL, g_dngettext (GETTEXT_PACKAGE, "Establishment", "Establishments",
                                                    n_establishments),
-                             _("located here or below")));
+                             _("here or below")));
   gtk_box_append (self->content, flow);
 }
 
@@ -374,6 +375,8 @@ add_key_figures (MlgTerritoryView *self)
       GtkWidget *value = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *number_label = text_label (number, "title-4");
 
+      gtk_label_set_wrap (GTK_LABEL (number_label), FALSE);
+
       if (total->first_year > 0 && total->first_year != total->last_year)
         g_string_append_printf (detail, "%d–%d", total->first_year, total->last_year);
       else if (total->last_year > 0)
@@ -405,8 +408,6 @@ add_key_figures (MlgTerritoryView *self)
         {
           GtkWidget *unit = text_label (total->unit, "dim-label");
           gtk_label_set_wrap (GTK_LABEL (unit), FALSE);
-          gtk_label_set_ellipsize (GTK_LABEL (unit), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (unit), 14);
           gtk_widget_set_valign (unit, GTK_ALIGN_BASELINE);
           gtk_box_append (GTK_BOX (value), unit);
         }
@@ -636,7 +637,7 @@ queue_refresh (MlgTerritoryView *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
   else if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 /* ── Public API ──────────────────────────────────────────────────────── */
