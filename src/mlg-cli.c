@@ -30,9 +30,15 @@ mlg_cli_wanted (int    argc,
                 char **argv)
 {
   for (int i = 1; i < argc; i++)
-    for (guint j = 0; headless_options[j]; j++)
-      if (g_str_has_prefix (argv[i], headless_options[j]))
+    {
+      /* the help lists these commands, and needs no display either */
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
+          g_str_equal (argv[i], "-?"))
         return TRUE;
+      for (guint j = 0; headless_options[j]; j++)
+        if (g_str_has_prefix (argv[i], headless_options[j]))
+          return TRUE;
+    }
   return FALSE;
 }
 

@@ -47,6 +47,10 @@ structures = int(out.split("Structures: ")[1].split()[0])
 check("the example has 25 or more structures", structures >= 25, str(structures))
 check("the summary shows key figures with their year", "Key figures" in out and "(2017" in out, out)
 
+code, out, err = run("--help")
+check("--help lists the commands, with no display",
+      code == 0 and "--check" in out and "--summary" in out and "--export-pdf" in out, out + err)
+
 code, out, err = run("--json-schema")
 with open(os.path.join(source_root, "data", "maillage.schema.json"), encoding="utf-8") as f:
     check("--json-schema prints the shipped schema", code == 0 and out == f.read())
