@@ -722,6 +722,15 @@ test_coverage (void)
     g_assert_cmpstr (mlg_coverage_get_column_label (coverage, 0), ==, "Miribel");
     g_signal_emit_by_name (find_button (GTK_WIDGET (view), "Sort by name"), "clicked");
     g_assert_cmpstr (mlg_coverage_get_column_label (coverage, 0), ==, "Châtillon-sur-Chalaronne");
+
+    /* The poles: by name, or the most present first (Petite enfance:
+     * nine establishments in the file's communes). */
+    g_assert_cmpstr (mlg_coverage_get_row_label (coverage, 0), ==, "Alimentation et tiers-lieu");
+    mlg_coverage_view_set_column_order (view, MLG_COVERAGE_SORT_TOTAL);
+    g_assert_cmpstr (mlg_coverage_get_row_label (coverage, 0), ==, "Petite enfance");
+    g_assert_cmpstr (mlg_coverage_get_column_label (coverage, 0), ==, "Châtillon-sur-Chalaronne");
+    mlg_coverage_view_set_column_order (view, MLG_COVERAGE_SORT_NAME);
+    g_assert_cmpstr (mlg_coverage_get_row_label (coverage, 0), ==, "Alimentation et tiers-lieu");
   }
 
   /* Exported as CSV, accents intact. */

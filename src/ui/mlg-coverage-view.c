@@ -38,6 +38,7 @@ struct _MlgCoverageView
   GtkDropDown           *level_dropdown;
   GtkDropDown           *rows_dropdown;
   GtkDropDown           *indicator_dropdown;
+  GtkDropDown           *order_dropdown;
   GtkCheckButton        *reference_check;
   GtkStack              *stack;
   GtkBox                *corner;
@@ -62,7 +63,9 @@ struct _MlgCoverageView
   GPtrArray             *level_keys;      /* of the level dropdown */
   GPtrArray             *indicator_keys;  /* of the indicator dropdown; NULL first */
 
-  /* How the territories are sorted. */
+  /* How the columns (poles, types) are ordered: by name, or the most
+   * present first; and how the territories are sorted. */
+  MlgCoverageSort        columns_by;
   MlgCoverageSort        sort_by;
   char                  *sort_row;        /* row key, for SORT_VALUE */
   gboolean               descending;
@@ -591,6 +594,7 @@ apply_sort (MlgCoverageView *self)
 
   if (self->coverage == NULL)
     return;
+  mlg_coverage_sort_rows (self->coverage, self->columns_by, 0, self->columns_by == MLG_COVERAGE_SORT_TOTAL);
   if (self->sort_by == MLG_COVERAGE_SORT_VALUE || self->sort_by == MLG_COVERAGE_SORT_RATE)
     {
       guint n = mlg_coverage_get_n_rows (self->coverage);
@@ -921,6 +925,15 @@ on_rows_selected (MlgCoverageView *self)
 }
 
 static void
+on_order_selected (MlgCoverageView *self)
+{
+  if (self->updating)
+    return;
+  mlg_coverage_view_set_column_order (self, gtk_drop_down_get_selected (self->order_dropdown) == 1
+                                            ? MLG_COVERAGE_SORT_TOTAL : MLG_COVERAGE_SORT_NAME);
+}
+
+static void
 on_indicator_selected (MlgCoverageView *self)
 {
   guint position = gtk_drop_down_get_selected (self->indicator_dropdown);
@@ -1000,6 +1013,28 @@ mlg_coverage_view_set_level (MlgCoverageView *self,
     gtk_drop_down_set_selected (self->level_dropdown, position);
   self->updating = FALSE;
   rebuild (self);
+}
+
+void
+mlg_coverage_view_set_column_order (MlgCoverageView *self,
+                                    MlgCoverageSort  by)
+{
+  g_return_if_fail (MLG_IS_COVERAGE_VIEW (self));
+  g_return_if_fail (by == MLG_COVERAGE_SORT_NAME || by == MLG_COVERAGE_SORT_TOTAL);
+
+  if (self->columns_by == by)
+    return;
+  self->columns_by = by;
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->order_dropdown, by == MLG_COVERAGE_SORT_TOTAL ? 1 : 0);
+  self->updating = FALSE;
+  if (self->coverage && !self->stale && !self->refresh_idle)
+    {
+      apply_sort (self);
+      fill_grids (self);
+    }
+  else
+    rebuild (self);
 }
 
 const char *
@@ -1241,6 +1276,7 @@ mlg_coverage_view_class_init (MlgCoverageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlgCoverageView, level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MlgCoverageView, rows_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MlgCoverageView, indicator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MlgCoverageView, order_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MlgCoverageView, reference_check);
   gtk_widget_class_bind_template_child (widget_class, MlgCoverageView, stack);
   gtk_widget_class_bind_template_child (widget_class, MlgCoverageView, corner);
@@ -1259,11 +1295,13 @@ static void
 mlg_coverage_view_init (MlgCoverageView *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) orders = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = MLG_COVERAGE_BY_POLE;
   self->sort_by = MLG_COVERAGE_SORT_NAME;
+  self->columns_by = MLG_COVERAGE_SORT_NAME;
   self->level_keys = g_ptr_array_new ();
   self->indicator_keys = g_ptr_array_new ();
 
@@ -1274,6 +1312,10 @@ mlg_coverage_view_init (MlgCoverageView *self)
   setup_dropdown (self->level_dropdown);
   setup_dropdown (self->rows_dropdown);
   setup_dropdown (self->indicator_dropdown);
+  setup_dropdown (self->order_dropdown);
+  g_ptr_array_add (orders, _("By name"));
+  g_ptr_array_add (orders, _("Most present first"));
+  fill_dropdown (self->order_dropdown, orders);
   g_ptr_array_add (rows, _("Poles"));
   g_ptr_array_add (rows, _("Types of establishment"));
   fill_dropdown (self->rows_dropdown, rows);
@@ -1283,6 +1325,7 @@ mlg_coverage_view_init (MlgCoverageView *self)
   g_signal_connect_swapped (self->rows_dropdown, "notify::selected", G_CALLBACK (on_rows_selected), self);
   g_signal_connect_swapped (self->indicator_dropdown, "notify::selected",
                             G_CALLBACK (on_indicator_selected), self);
+  g_signal_connect_swapped (self->order_dropdown, "notify::selected", G_CALLBACK (on_order_selected), self);
   g_signal_connect_swapped (self->reference_check, "toggled", G_CALLBACK (on_reference_toggled), self);
 
   update_levels (self);

@@ -31,6 +31,10 @@ void         mlg_coverage_view_set_indicator         (MlgCoverageView       *sel
                                                       const char            *indicator);
 void         mlg_coverage_view_set_include_reference (MlgCoverageView       *self,
                                                       gboolean               include);
+/* The order of the poles (or types): MLG_COVERAGE_SORT_NAME, or
+ * MLG_COVERAGE_SORT_TOTAL for the most present first. */
+void         mlg_coverage_view_set_column_order      (MlgCoverageView       *self,
+                                                      MlgCoverageSort        by);
 
 /* The matrix shown (its order is the one on screen), or NULL. */
 MlgCoverage *mlg_coverage_view_get_coverage          (MlgCoverageView       *self);

@@ -323,7 +323,8 @@ reference_loaded (GObject      *source,
       /* Cancelled: the page is gone. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("The territorial reference could not be read: %s", error->message);
+      /* The dialog that adds territories says so; the matrix goes without. */
+      g_debug ("The territorial reference could not be read: %s", error->message);
       return;
     }
   self = MLG_TERRITORIES_PAGE (user_data);

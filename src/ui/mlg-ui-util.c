@@ -60,10 +60,11 @@ mlg_ui_format_number (double       value,
       return g_string_free (out, FALSE);
     }
 
-  if (fabs (value - round (value)) < 1e-9)
-    digits = g_strdup_printf ("%.0f", fabs (value));
-  else
-    digits = g_strdup_printf ("%.2f", fabs (value));
+  /* ASCII digits with a "." whatever the locale: the separators are
+   * chosen below (printf would give a comma in French, and lose it here). */
+  digits = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+  g_ascii_formatd (digits, G_ASCII_DTOSTR_BUF_SIZE,
+                   fabs (value - round (value)) < 1e-9 ? "%.0f" : "%.2f", fabs (value));
 
   dot = strchr (digits, '.');
   int_len = dot ? (gsize) (dot - digits) : strlen (digits);
