@@ -130,10 +130,13 @@ mlg_test_settings_new (void)
   g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  source = g_settings_schema_source_get_default ();
+  /* From the build's folder itself: the default source may have been read
+   * before GSETTINGS_SCHEMA_DIR was set (gtk_test_init () reads settings). */
+  source = g_settings_schema_source_new_from_directory (schema_dir, g_settings_schema_source_get_default (),
+                                                        FALSE, NULL);
   schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, FALSE) : NULL;
-  if (schema == NULL)
-    return NULL;
+  g_clear_pointer (&source, g_settings_schema_source_unref);
+  g_assert_nonnull (schema);
   return g_settings_new_full (schema, NULL, NULL);
 }
 
