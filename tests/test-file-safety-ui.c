@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -372,6 +374,79 @@ test_erase_person (void)
   g_assert_finalize_object (window);
 }
 
+/* A save that fails half-way (here: the process may not write a file
+ * bigger than 4 KiB, as a full disk would stop it) says so, offers Save
+ * As, keeps the edits and leaves the file on disk as it was. */
+static void
+test_save_failure (void)
+{
+  g_autoptr(GFile) file = copy_example ("full-disk.maillage");
+  MlgWindow *window = g_object_ref (mlg_window_new (NULL, settings));
+  MlgDocument *document;
+  AdwMessageDialog *dialog;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct rlimit saved, limited;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (mlg_window_open_file (window, file, FALSE));
+  document = mlg_window_get_document (window);
+  mlg_document_set_string (document, mlg_document_get_ecosystem (document),
+                           "territory_label", "Dombes et Saône");
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &before, NULL, NULL));
+
+  /* the write fails with EFBIG instead of killing the process */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limited = saved;
+  limited.rlim_cur = 4096;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  mlg_test_iterate ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Cannot write “full-disk.maillage”: "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Your changes are still here, unsaved."));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  mlg_test_screenshot (GTK_WINDOW (dialog), "save-failed");
+
+  /* the file on disk is as it was, and nothing was left beside it */
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)))
+      g_assert_false (g_str_has_prefix (name, ".goutputstream"));  /* GIO's temporary */
+  }
+  /* the edit is still in memory, unsaved */
+  g_assert_true (mlg_document_get_dirty (document));
+  g_assert_cmpstr (mlg_record_get_string (mlg_document_get_ecosystem (document), "territory_label"),
+                   ==, "Dombes et Saône");
+  /* as a click on Cancel does: the response, then the dialog closes */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  mlg_test_iterate ();
+  g_assert_null (find_message_dialog ());
+
+  /* once there is room again, Save writes the edit */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  mlg_test_iterate ();
+  g_assert_null (find_message_dialog ());
+  g_assert_false (mlg_document_get_dirty (document));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "Dombes et Saône"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mlg_test_iterate ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,6 +467,7 @@ main (int    argc,
   g_test_add_func ("/file-safety/recovery-restore", test_recovery_restore);
   g_test_add_func ("/file-safety/recovery-discard", test_recovery_discard);
   g_test_add_func ("/file-safety/erase-person", test_erase_person);
+  g_test_add_func ("/file-safety/save-failure", test_save_failure);
 
   status = g_test_run ();
   g_clear_object (&settings);

@@ -1195,7 +1195,12 @@ mlg_document_save (MlgDocument   *self,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         set_changed_on_disk (error, file);
       else
-        g_propagate_error (error, g_steal_pointer (&local_error));
+        {
+          /* GIO's messages ("File too large") do not say which file */
+          g_autofree char *name = g_file_get_basename (file);
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Cannot write “%s”: "), name);
+        }
       return FALSE;
     }
 
