@@ -1,7 +1,9 @@
 /* mlg-test-ui.c — what the window tests share */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include <adwaita.h>
 
@@ -187,4 +189,121 @@ mlg_test_copy_example (void)
   g_assert_true (g_file_get_contents (source, &text, &length, NULL));
   g_assert_true (g_file_set_contents (path, text, length, NULL));
   return g_file_new_for_path (path);
+}
+
+void
+mlg_test_use_own_data_home (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("maillage-data-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+}
+
+gboolean
+mlg_test_menu_offers (GMenuModel *menu,
+                      const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) value = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                         G_VARIANT_TYPE_STRING);
+      if (value && g_str_equal (g_variant_get_string (value, NULL), target))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+list_shows_now (GtkListView *list,
+                gpointer     item)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  guint n = g_list_model_get_n_items (model);
+  guint position = GTK_INVALID_LIST_POSITION;
+  double row_height, middle, top, bottom;
+
+  for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+      if (object == item)
+        position = i;
+    }
+  if (position == GTK_INVALID_LIST_POSITION ||
+      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), position))
+    {
+      g_test_message ("the list (%u rows) has the item at %d, %s", n, (int) position,
+                      position == GTK_INVALID_LIST_POSITION ? "nowhere" : "not selected");
+      return FALSE;
+    }
+
+  /* rows are about the same height: where the row is, against what shows */
+  row_height = gtk_adjustment_get_upper (adjustment) / n;
+  middle = (position + 0.5) * row_height;
+  top = gtk_adjustment_get_value (adjustment);
+  bottom = top + gtk_adjustment_get_page_size (adjustment);
+  g_test_message ("row %u of %u around %.0f px; the list shows %.0f to %.0f", position, n, middle, top, bottom);
+  return middle >= top && middle <= bottom;
+}
+
+/* Waits for the list's layout (frames take their time on a busy machine),
+ * up to 5 s. */
+gboolean
+mlg_test_list_shows (GtkListView *list,
+                     gpointer     item)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      mlg_test_run_for (50);
+      if (list_shows_now (list, item))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+MlgWindow *
+mlg_test_open_example_window (GSettings *settings)
+{
+  g_autoptr(GFile) file = mlg_test_copy_example ();
+  MlgWindow *window = g_object_ref (mlg_window_new (NULL, settings));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (mlg_window_open_file (window, file, FALSE));
+  g_assert_nonnull (mlg_window_get_document (window));
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
+  return window;
+}
+
+gboolean
+mlg_test_use_french (void)
+{
+  const char *build_root = g_getenv ("MAILLAGE_BUILD_ROOT");
+  g_autofree char *localedir = g_build_filename (build_root ? build_root : ".", "po", NULL);
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    return FALSE;
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
+}
+
+GtkWidget *
+mlg_test_find_widget (GtkWidget     *root,
+                      MlgTestMatch   match,
+                      gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mlg_test_find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
 }

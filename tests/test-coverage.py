@@ -114,6 +114,19 @@ check("a commune only the reference knows comes with its code and population, an
       thoissey and thoissey[0]["Code"] == "01420" and int(thoissey[0]["Population"]) > 0
       and all(thoissey[0][p] == "0" for p in pole_name.values()), thoissey)
 
+# ── The README's own commands ──────────────────────────────────────────
+# Each `build/src/maillage --coverage …` line of the README runs as written
+# (output to standard output rather than a file) and prints the matrix.
+with open(os.path.join(source_root, "README.md"), encoding="utf-8") as f:
+    readme = [line.split("#")[0].split(">")[0].split() for line in f
+              if line.startswith("build/src/maillage --coverage")]
+check("the README shows how to get the matrix from the command line", len(readme) >= 1, readme)
+for words in readme:
+    args = [example if w == "data/examples/dombinnov.maillage" else w for w in words[1:]]
+    code, out, err = run(*args)
+    rows = table(out) if code == 0 else []
+    check("README: " + " ".join(words), code == 0 and len(rows) > 0 and "Territory" in rows[0], err)
+
 # ── Mistakes ───────────────────────────────────────────────────────────
 code, out, err = run("--coverage", "canton", example)
 check("an unknown level exits 2 and lists the levels", code == 2 and "commune" in err, err)

@@ -1,6 +1,8 @@
 /* test-document.c — changes, undo and redo, ids, links and live problems */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "mlg-document.h"
 #include "mlg-problem.h"
 #include "mlg-record.h"
@@ -239,6 +241,112 @@ test_two_sources_for_one_figure (void)
   g_assert_cmpuint (count_problems_about (document, "val-horizon", "figures"), ==, 0);
 }
 
+static void
+set_text_merged (MlgDocument *document,
+                 MlgRecord   *record,
+                 const char  *key,
+                 const char  *text,
+                 guint        merge_key)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, text);
+  mlg_document_set_value_merged (document, record, key, node, merge_key);
+}
+
+/* Typing a word in pauses is one undo step; anything in between, or a new
+ * key, starts another. */
+static void
+test_typing_merges (void)
+{
+  g_autoptr(MlgDocument) document = mlg_document_new ();
+  MlgRecord *ecosystem = mlg_document_get_ecosystem (document);
+  MlgRecord *pole;
+  guint key = mlg_document_new_merge_key (document);
+  guint other_key = mlg_document_new_merge_key (document);
+
+  g_assert_cmpuint (key, !=, 0);
+  g_assert_cmpuint (key, !=, other_key);
+
+  /* three chunks, one step: undo restores the value as it was */
+  set_text_merged (document, ecosystem, "phone", "04", key);
+  set_text_merged (document, ecosystem, "phone", "04 74", key);
+  set_text_merged (document, ecosystem, "phone", "04 74 00", key);
+  g_assert_true (mlg_document_get_dirty (document));
+  mlg_document_undo (document);
+  g_assert_false (mlg_record_has_value (ecosystem, "phone"));
+  g_assert_false (mlg_document_can_undo (document));
+  g_assert_false (mlg_document_get_dirty (document));
+  mlg_document_redo (document);
+  g_assert_cmpstr (mlg_record_get_string (ecosystem, "phone"), ==, "04 74 00");
+
+  /* after an undo or redo, the same key starts a new step */
+  set_text_merged (document, ecosystem, "phone", "04 74 00 11", key);
+  mlg_document_undo (document);
+  g_assert_cmpstr (mlg_record_get_string (ecosystem, "phone"), ==, "04 74 00");
+
+  /* another change in between: a new step */
+  pole = mlg_document_add_record (document, MLG_KIND_POLE, "Culture");
+  set_text_merged (document, pole, "description", "Danse", key);
+  mlg_document_set_string (document, ecosystem, "email", "contact@example.org");
+  set_text_merged (document, pole, "description", "Danse, théâtre", key);
+  mlg_document_undo (document);
+  g_assert_cmpstr (mlg_record_get_string (pole, "description"), ==, "Danse");
+  mlg_document_undo (document);
+  g_assert_false (mlg_record_has_value (ecosystem, "email"));
+
+  /* another field, or another key: a new step */
+  set_text_merged (document, pole, "description", "Danse", key);
+  set_text_merged (document, ecosystem, "name", "Domb'Innov", key);
+  mlg_document_undo (document);
+  g_assert_cmpstr (mlg_record_get_string (pole, "description"), ==, "Danse");
+  set_text_merged (document, pole, "description", "Danse et cirque", other_key);
+  mlg_document_undo (document);
+  g_assert_cmpstr (mlg_record_get_string (pole, "description"), ==, "Danse");
+
+  /* changes in a group are never merged into */
+  mlg_document_begin_group (document, "Import");
+  set_text_merged (document, pole, "description", "Cirque", key);
+  set_text_merged (document, pole, "description", "Cirque et danse", key);
+  mlg_document_end_group (document);
+  mlg_document_undo (document);
+  g_assert_cmpstr (mlg_record_get_string (pole, "description"), ==, "Danse");
+}
+
+/* Typed and erased again: the step is gone, and so is the dirty mark; a
+ * save in the middle of a word leaves the document dirty as it goes on. */
+static void
+test_typing_back_and_save (void)
+{
+  g_autoptr(MlgDocument) document = mlg_document_new ();
+  MlgRecord *ecosystem = mlg_document_get_ecosystem (document);
+  guint key = mlg_document_new_merge_key (document);
+  g_autofree char *dir = g_dir_make_tmp ("maillage-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "typing.maillage", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  set_text_merged (document, ecosystem, "phone", "04", key);
+  mlg_document_set_value_merged (document, ecosystem, "phone", NULL, key);
+  g_assert_false (mlg_document_can_undo (document));
+  g_assert_false (mlg_document_get_dirty (document));
+
+  set_text_merged (document, ecosystem, "phone", "04", key);
+  g_assert_true (mlg_document_save (document, file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mlg_document_get_dirty (document));
+  set_text_merged (document, ecosystem, "phone", "04 74", key);
+  g_assert_true (mlg_document_get_dirty (document));
+  mlg_document_undo (document);
+  g_assert_false (mlg_record_has_value (ecosystem, "phone"));
+  g_assert_true (mlg_document_get_dirty (document));
+
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -253,6 +361,8 @@ main (int argc, char **argv)
   g_test_add_func ("/document/live-problems", test_live_problems);
   g_test_add_func ("/document/editing-one-field-keeps-other-problems", test_editing_one_field_keeps_other_problems);
   g_test_add_func ("/document/two-sources-for-one-figure", test_two_sources_for_one_figure);
+  g_test_add_func ("/document/typing-merges", test_typing_merges);
+  g_test_add_func ("/document/typing-back-and-save", test_typing_back_and_save);
 
   return g_test_run ();
 }

@@ -513,6 +513,77 @@ test_many_bad_records (void)
   generated_check (&g, "1,000,000 wrong records", check_many_bad_records);
 }
 
+/* Peak resident memory of this process, in KiB (VmHWM). */
+static glong
+peak_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+  return strtol (line + 6, NULL, 10);
+}
+
+static void
+check_too_large (gconstpointer data)
+{
+  const char *path = data;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MlgDocument) document = NULL;
+  g_autofree char *message = NULL;
+  glong peak_before = peak_kib ();
+  MlgProblem *problem;
+
+  document = load_path (path, &problems, &message);
+  g_assert_null (document);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (mlg_problem_get_severity (problem), ==, MLG_SEVERITY_ERROR);
+  /* the message names the file, its size and the limit */
+  g_assert_nonnull (strstr (message, mlg_problem_get_message (problem)));
+  g_assert_nonnull (strstr (message, path));
+  /* (GLib writes sizes with a no-break space before the unit) */
+  g_assert_nonnull (strstr (message, "is 513.0\u00a0MiB;"));
+  g_assert_nonnull (strstr (message, "up to 512.0\u00a0MiB."));
+  /* refused before it was read: reading it would take 513 MiB more (the
+   * child starts with what the test process held when it forked) */
+  g_assert_cmpint (peak_kib () - peak_before, <, 128 * 1024);
+}
+
+/* A file over 512 MiB is refused before it is read. The file is sparse:
+ * made at once, with no disk used. */
+static void
+test_too_large (void)
+{
+  g_autofree char *backup = NULL;
+  struct stat before, after;
+  Generated g;
+
+  generated_write (&g, g_string_new (HEADER "  \"poles\": []\n}\n"));
+  g.size = (gsize) 513 << 20;
+  g_assert_cmpint (truncate (g.path, g.size), ==, 0);
+  g_assert_cmpint (g_stat (g.path, (GStatBuf *) &before), ==, 0);
+
+  run_measured ("513 MiB file", g.size, check_too_large, g.path);
+
+  /* unchanged: same size, same blocks, not written to, no backup */
+  g_assert_cmpint (g_stat (g.path, (GStatBuf *) &after), ==, 0);
+  g_assert_cmpint (after.st_size, ==, before.st_size);
+  g_assert_cmpint (after.st_blocks, ==, before.st_blocks);
+  g_assert_cmpint (after.st_mtim.tv_sec, ==, before.st_mtim.tv_sec);
+  g_assert_cmpint (after.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
+  g_assert_cmpint (after.st_ino, ==, before.st_ino);
+  backup = g_strconcat (g.path, "~", NULL);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  g_remove (g.path);
+  g_rmdir (g.dir);
+  g_free (g.path);
+  g_free (g.dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -545,6 +616,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/generated/100000-levels", test_deep_nesting);
   g_test_add_func ("/hostile/generated/1000000-records", test_many_records);
   g_test_add_func ("/hostile/generated/1000000-wrong-records", test_many_bad_records);
+  g_test_add_func ("/hostile/generated/513-mib-file", test_too_large);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 
 #include "mlg-document.h"
 #include "mlg-export-dialog.h"
+#include "mlg-pdf.h"
 #include "mlg-print.h"
 #include "mlg-record.h"
 #include "mlg-sheets.h"
@@ -372,17 +373,51 @@ print_to_pdf (GtkPrintOperation *operation,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* The text of page @page (from 1; 0 for all) of @path, in UTF-8, laid
+ * out as on the page. */
+static char *
+pdf_page_text (const char *path,
+               guint       page)
+{
+  g_autofree char *first = g_strdup_printf ("%u", page ? page : 1);
+  g_autofree char *last = g_strdup_printf ("%u", page ? page : 100000);
+  const char *argv[] = { "pdftotext", "-f", first, "-l", last, "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* What Ctrl+P prints on a structure: the operation the window makes for
+ * its current sheet, run as an export so that begin-print and draw-page
+ * run as for a printer (and its preview), gives the same pages, page for
+ * page, as the PDF export the command line writes. */
 static void
 test_print_operation (void)
 {
   MlgRecord *le96 = find_record (MLG_KIND_STRUCTURE, "le-96");
-  g_autoptr(MlgSheet) sheet = mlg_sheet_new_structure (mlg_window_get_document (window), le96);
-  g_autoptr(GtkPrintOperation) operation = mlg_print_operation_new (sheet, mlg_window_get_settings (window),
-                                                                    "sheet-le-96");
   g_autofree char *path = tmp_path ("printed-le-96.pdf");
-  g_autofree char *text = NULL;
-  g_autofree char *size = NULL;
-  guint expected = mlg_sheet_paginate (sheet, MLG_SHEET_A4_WIDTH, MLG_SHEET_A4_HEIGHT);
+  g_autofree char *reference = tmp_path ("exported-le-96.pdf");
+  g_autoptr(MlgSheet) sheet = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *name = NULL, *stem = NULL, *text = NULL, *size = NULL;
+  guint expected;
+  const char *headings[] = {
+    "Structure sheet — Le 96", "Structure sheet", "Le 96", "Presentation and activities",
+    "Where it works", "Relations and partners", "Partners by category", "Projects, events and funding",
+  };
+
+  mlg_window_show_record (window, le96, NULL);
+  mlg_test_iterate ();
+  sheet = mlg_window_build_current_sheet (window, &name);
+  g_assert_nonnull (sheet);
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  stem = g_strndup (name, strlen (name) - strlen (".pdf"));
+  operation = mlg_print_operation_new (sheet, mlg_window_get_settings (window), stem);
 
   /* Nothing remembered yet: A4 portrait, in points, on the full page. */
   g_assert_cmpint (gtk_print_operation_get_default_page_setup (operation) != NULL, ==, TRUE);
@@ -391,12 +426,35 @@ test_print_operation (void)
   g_assert_cmpstr (gtk_print_settings_get (gtk_print_operation_get_print_settings (operation),
                                            GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, "sheet-le-96");
 
+  /* The command line's export of the same sheet. */
+  {
+    g_autoptr(MlgSheet) exported = mlg_sheet_new_structure (mlg_window_get_document (window), le96);
+    g_autoptr(GFile) file = g_file_new_for_path (reference);
+    g_autoptr(GError) error = NULL;
+
+    expected = mlg_pdf_export (exported, file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (expected, >=, 2);
+  }
+
   print_to_pdf (operation, path);
   g_assert_cmpuint (pdf_pages (path), ==, expected);
   size = pdf_info (path, "Page size");
   g_assert_true (g_str_has_prefix (size, "595.276 x 841.89"));
-  text = pdf_text (path);
-  g_assert_nonnull (strstr (text, "Le 96"));
+  text = pdf_page_text (path, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    if (strstr (text, headings[i]) == NULL)
+      g_error ("“%s” is not in the printed sheet:\n%s", headings[i], text);
+  for (guint page = 1; page <= expected; page++)
+    {
+      g_autofree char *printed = pdf_page_text (path, page);
+      g_autofree char *wanted = pdf_page_text (reference, page);
+      g_autofree char *footer = g_strdup_printf ("Page %u / %u", page, expected);
+
+      g_assert_cmpstr (printed, ==, wanted);
+      g_assert_nonnull (strstr (printed, "Structure sheet — Le 96"));
+      g_assert_nonnull (strstr (printed, footer));
+    }
 }
 
 static void
@@ -459,6 +517,17 @@ test_settings_remembered (void)
   g_assert_cmpint (gtk_print_settings_get_n_copies (gtk_print_operation_get_print_settings (operation)), ==, 2);
   g_assert_cmpint (gtk_page_setup_get_orientation (gtk_print_operation_get_default_page_setup (operation)),
                    ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  /* ... and prints with them: the second operation's pages are landscape
+   * too, with nothing set on it. */
+  {
+    g_autofree char *second = tmp_path ("landscape-again.pdf");
+    g_autofree char *second_size = NULL;
+
+    print_to_pdf (operation, second);
+    second_size = pdf_info (second, "Page size");
+    g_assert_true (g_str_has_prefix (second_size, "841.89 x 595.276"));
+    g_assert_cmpuint (pdf_pages (second), ==, landscape_pages);
+  }
 
   /* A cancelled print changes nothing. */
   g_clear_object (&print_settings);

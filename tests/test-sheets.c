@@ -230,6 +230,78 @@ test_structure_small (void)
   assert_has (text, "Page 1 / 1");
 }
 
+/* How many lines of the "Relations" table of @id's sheet (pdftotext
+ * -layout: a table row is a line) name structure @other. */
+static guint
+relation_lines (const char *id,
+                const char *other)
+{
+  MlgRecord *structure = mlg_document_lookup (example, id);
+  g_autoptr(MlgSheet) sheet = mlg_sheet_new_structure (example, structure);
+  g_autofree char *name = g_strconcat ("relations-", id, NULL);
+  g_autofree char *path = export (sheet, name, NULL);
+  g_autofree char *raw = run ((const char *[]) { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL });
+  g_autofree char *wanted = mlg_typography_text (mlg_typography_current (),
+                                                 mlg_record_get_title (mlg_document_lookup (example, other)));
+  g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
+  gboolean inside = FALSE, seen = FALSE;
+  guint count = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_str_has_prefix (lines[i], fr_en ("Relations et partenaires", "Relations and partners")))
+        inside = seen = TRUE;
+      else if (g_str_has_prefix (lines[i], fr_en ("Partenaires par catégorie", "Partners by category")))
+        inside = FALSE;
+      else if (inside && strstr (lines[i], wanted))
+        count++;
+    }
+  g_assert_true (seen);
+  return count;
+}
+
+/* A relation both sides declare (a partnership written on each sheet)
+ * prints once, with the wording of its direction. */
+static void
+test_relations_once (void)
+{
+  static const char *pairs[][2] = {
+    { "cae-essain", "elan-creation" },
+    { "elan-creation", "cae-essain" },
+    { "smictom", "la-recyclerie" },
+    { "la-recyclerie", "smictom" },
+  };
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_test_message ("%s ~ %s", pairs[i][0], pairs[i][1]);
+      g_assert_cmpuint (relation_lines (pairs[i][0], pairs[i][1]), ==, 1);
+    }
+  /* Two different relations between the same two structures stay two
+   * rows: Domb'Innov grew out of Val Horizon, which is a founding member. */
+  g_assert_cmpuint (relation_lines ("dombinnov", "val-horizon"), ==, 2);
+
+  /* Each side reads its own direction. */
+  {
+    g_autoptr(MlgSheet) sheet = mlg_sheet_new_structure (example, mlg_document_lookup (example, "serv-emploi"));
+    g_autofree char *path = export (sheet, "relations-serv-emploi", NULL);
+
+    text = pdf_text (path, 0, 0);
+    assert_has (text, fr_en ("Structure mère de Serv'domicile", "Parent of Serv'domicile"));
+    g_assert_null (strstr (text, fr_en ("filiale de", "subsidiary of")));
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    g_autoptr(MlgSheet) sheet = mlg_sheet_new_structure (example, mlg_document_lookup (example, "serv-domicile"));
+    g_autofree char *path = export (sheet, "relations-serv-domicile", NULL);
+
+    text = pdf_text (path, 0, 0);
+    assert_has (text, fr_en ("Filiale de Serv'emploi", "Subsidiary of Serv'emploi"));
+    g_assert_null (strstr (text, fr_en ("structure mère de", "parent of")));
+  }
+}
+
 static void
 test_ptce (void)
 {
@@ -677,6 +749,7 @@ main (int    argc,
 
   g_test_add_func ("/sheets/structure", test_structure);
   g_test_add_func ("/sheets/structure-small", test_structure_small);
+  g_test_add_func ("/sheets/relations-once", test_relations_once);
   g_test_add_func ("/sheets/ptce", test_ptce);
   g_test_add_func ("/sheets/territory", test_territory);
   g_test_add_func ("/sheets/annuaire", test_annuaire);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "mlg-add-territory-dialog.h"
@@ -24,6 +25,7 @@
 #include "mlg-territory-stats.h"
 #include "mlg-territory-view.h"
 #include "mlg-test-ui.h"
+#include "mlg-typography.h"
 #include "mlg-window.h"
 
 static MlgWindow *window;
@@ -79,15 +81,27 @@ tree_position (GtkTreeListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
-static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
+static gboolean
+note_label (GtkWidget     *widget,
+            gconstpointer  out)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
+    g_string_append_printf ((GString *) out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  return FALSE;
+}
+
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  id)
+{
+  GtkTreeListRow *row;
+  g_autoptr(MlgTerritoryNode) node = NULL;
+
+  if (!GTK_IS_TREE_EXPANDER (widget))
+    return FALSE;
+  row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (widget));
+  node = row ? gtk_tree_list_row_get_item (row) : NULL;
+  return node && g_strcmp0 (mlg_record_get_id (mlg_territory_node_get_territory (node)), id) == 0;
 }
 
 /* The texts of the tree's row for @id, as shown: "Trévoux|Commune · …|5|12|". */
@@ -95,80 +109,80 @@ static char *
 shown_row_text (GtkWidget  *root,
                 const char *id)
 {
-  if (GTK_IS_TREE_EXPANDER (root))
-    {
-      GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (root));
-      g_autoptr(MlgTerritoryNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+  GtkWidget *expander = mlg_test_find_widget (root, is_row_of, id);
+  GString *out;
 
-      if (node && g_strcmp0 (mlg_record_get_id (mlg_territory_node_get_territory (node)), id) == 0)
-        {
-          GString *out = g_string_new (NULL);
-          collect_labels (root, out);
-          return g_string_free (out, FALSE);
-        }
-      return NULL;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      char *found = shown_row_text (child, id);
-      if (found)
-        return found;
-    }
-  return NULL;
+  if (expander == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  mlg_test_find_widget (expander, note_label, out);
+  return g_string_free (out, FALSE);
 }
 
+/* The focusable widget of the tree's row for @id (the list item). */
+static GtkWidget *
+row_widget (GtkWidget  *root,
+            const char *id)
+{
+  GtkWidget *expander = mlg_test_find_widget (root, is_row_of, id);
+  return expander ? gtk_widget_get_parent (expander) : NULL;
+}
+
+static gboolean
+is_toggle_for (GtkWidget     *widget,
+               gconstpointer  target)
+{
+  GVariant *value;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget) || !gtk_widget_is_drawable (widget))
+    return FALSE;
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return value && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0;
+}
+
+/* The visible toggle button of the view @target. */
 static GtkWidget *
 find_toggle (GtkWidget  *root,
              const char *target)
 {
-  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_is_drawable (root))
-    {
-      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
-      if (value && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle (child, target);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return mlg_test_find_widget (root, is_toggle_for, target);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
 static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return mlg_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_mapped_with_class (GtkWidget     *widget,
+                      gconstpointer  css_class)
+{
+  return (gtk_widget_has_css_class (widget, css_class) || g_str_equal (gtk_widget_get_css_name (widget), css_class)) &&
+         gtk_widget_get_mapped (widget);
 }
 
 static GtkWidget *
 find_with_class (GtkWidget  *root,
                  const char *css_class)
 {
-  if ((gtk_widget_has_css_class (root, css_class) || g_str_equal (gtk_widget_get_css_name (root), css_class)) &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return mlg_test_find_widget (root, is_mapped_with_class, css_class);
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* The visible button whose tooltip is @tooltip. */
@@ -176,32 +190,75 @@ static GtkWidget *
 find_button (GtkWidget  *root,
              const char *tooltip)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, tooltip);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return mlg_test_find_widget (root, is_button_with_tooltip, tooltip);
+}
+
+static gboolean
+is_mapped_scrolled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget);
 }
 
 static GtkWidget *
 find_scrolled (GtkWidget *root)
 {
-  if (GTK_IS_SCROLLED_WINDOW (root) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_scrolled (child);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return mlg_test_find_widget (root, is_mapped_scrolled, NULL);
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  /* The parts of composite widgets (a drop-down's button, an entry's
+   * text) take their name from the whole. */
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (parent && (GTK_IS_DROP_DOWN (parent) || GTK_IS_SEARCH_ENTRY (parent) || GTK_IS_MENU_BUTTON (parent) ||
+                 GTK_IS_SPIN_BUTTON (parent) || GTK_IS_ENTRY (parent)))
+    return FALSE;
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) || gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW))
+    return FALSE;
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_ENTRY (widget) || GTK_IS_MENU_BUTTON (widget) ||
+         GTK_IS_LIST_VIEW (widget) || GTK_IS_LIST_BOX (widget) || GTK_IS_SPIN_BUTTON (widget);
+}
+
+/* Whether a screen reader has a name for @widget: its own label, a label
+ * it is labelled by, or (a button) the text it shows. */
+static gboolean
+is_named (GtkWidget *widget)
+{
+  g_autofree char *text = NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (!GTK_IS_BUTTON (widget) && !GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  text = mlg_test_visible_text (widget);
+  return *g_strstrip (text) != '\0';
+}
+
+static gboolean
+note_unnamed (GtkWidget     *widget,
+              gconstpointer  out)
+{
+  if (gtk_widget_is_visible (widget) && is_control (widget) && !is_named (widget))
+    g_string_append_printf ((GString *) out, "%s (%s) ", G_OBJECT_TYPE_NAME (widget),
+                            gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "");
+  return FALSE;
+}
+
+/* Every control shown below @root has an accessible name. */
+static void
+assert_controls_named (GtkWidget *root)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  mlg_test_find_widget (root, note_unnamed, unnamed);
+  if (unnamed->len)
+    g_test_message ("unnamed: %s", unnamed->str);
+  g_assert_cmpstr (unnamed->str, ==, "");
 }
 
 /* ── Tests ───────────────────────────────────────────────────────────── */
@@ -303,6 +360,30 @@ test_hierarchy (void)
     g_assert_cmpuint (mlg_territory_node_get_n_structures (epci), >=, structures->len);
     g_object_unref (node);
   }
+  /* Every row, opened all the way down, shows the counts of the lists. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(MlgTerritoryNode) row_node = gtk_tree_list_row_get_item (row);
+      MlgRecord *t = mlg_territory_node_get_territory (row_node);
+      g_autoptr(GPtrArray) s = mlg_territory_find_located (document (), t, MLG_KIND_STRUCTURE);
+      g_autoptr(GPtrArray) e = mlg_territory_find_located (document (), t, MLG_KIND_ESTABLISHMENT);
+      g_autofree char *row_text = NULL;
+      g_autofree char *counts = g_strdup_printf ("|%u|%u|", s->len, e->len);
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (mlg_hierarchy_view_get_list_view (tree)),
+                                  "list.scroll-to-item", "u", i);
+      mlg_test_run_for (30);
+      row_text = shown_row_text (GTK_WIDGET (tree), mlg_record_get_id (t));
+      g_test_message ("%s", row_text);
+      g_assert_nonnull (row_text);
+      g_assert_true (g_str_has_suffix (row_text, counts));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_territories ());
+  gtk_widget_activate_action (GTK_WIDGET (mlg_hierarchy_view_get_list_view (tree)),
+                              "list.scroll-to-item", "u", 0);
+
   mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
   mlg_test_screenshot (GTK_WINDOW (window), "territories-hierarchy-1280x800");
 }
@@ -324,6 +405,18 @@ test_territory_page (void)
                            tree_position (model, "fareins"));
     g_assert_true (mlg_territory_view_get_territory (view) == territory ("fareins"));
   }
+  /* From the keyboard: the focused row, then Enter (the row's activation,
+   * which is what its Return binding runs). */
+  {
+    MlgHierarchyView *tree = mlg_territories_page_get_tree (page);
+    GtkWidget *row = row_widget (GTK_WIDGET (tree), "reyrieux");
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_grab_focus (row));
+    g_assert_true (gtk_widget_activate (row));
+    mlg_test_iterate ();
+    g_assert_true (mlg_territory_view_get_territory (view) == territory ("reyrieux"));
+  }
 
   mlg_territories_page_show_territory (page, trevoux);
   mlg_test_run_for (100);
@@ -333,7 +426,7 @@ test_territory_page (void)
   text = mlg_test_visible_text (GTK_WIDGET (view));
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Trévoux"));
-  g_assert_nonnull (strstr (text, "7013"));            /* population */
+  g_assert_nonnull (strstr (text, "7,013"));           /* population, English digits */
   g_assert_nonnull (strstr (text, "in 2023"));          /* and its year */
   g_assert_nonnull (strstr (text, "Petite enfance"));   /* a pole group */
   g_assert_nonnull (strstr (text, "Key Figures"));
@@ -434,24 +527,21 @@ count_level (const char *level)
   return n;
 }
 
+static gboolean
+is_label_of (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 /* The Add button of the result row named @name. */
 static GtkWidget *
 find_add_button (GtkWidget  *root,
                  const char *name)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), name) == 0)
-    {
-      for (GtkWidget *box = root; box; box = gtk_widget_get_parent (box))
-        if (g_object_get_data (G_OBJECT (box), "button"))
-          return g_object_get_data (G_OBJECT (box), "button");
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_add_button (child, name);
-      if (found)
-        return found;
-    }
+  for (GtkWidget *box = mlg_test_find_widget (root, is_label_of, name); box; box = gtk_widget_get_parent (box))
+    if (g_object_get_data (G_OBJECT (box), "button"))
+      return g_object_get_data (G_OBJECT (box), "button");
   return NULL;
 }
 
@@ -643,6 +733,33 @@ test_coverage (void)
   cell = mlg_coverage_view_get_cell (view, "creche", "fareins");
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "gap"));
+  /* Every commune of the file: a crèche (or a micro-crèche) in Trévoux,
+   * Saint-Didier-de-Formans and Parcieux, none in the seven others. */
+  {
+    const char *with_creche[] = { "trevoux", "saint-didier-de-formans", "parcieux", NULL };
+    GListModel *territories = mlg_document_get_records (document (), MLG_KIND_TERRITORY);
+    guint n_communes = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (territories); i++)
+      {
+        g_autoptr(MlgRecord) t = g_list_model_get_item (territories, i);
+        const char *id = mlg_record_get_id (t);
+        GtkWidget *creche, *micro;
+        gboolean has;
+
+        if (g_strcmp0 (mlg_record_get_string (t, "level"), "commune") != 0)
+          continue;
+        n_communes++;
+        creche = mlg_coverage_view_get_cell (view, "creche", id);
+        micro = mlg_coverage_view_get_cell (view, "micro_creche", id);
+        g_assert_nonnull (creche);
+        g_assert_nonnull (micro);
+        has = !gtk_widget_has_css_class (creche, "gap") || !gtk_widget_has_css_class (micro, "gap");
+        g_test_message ("%s: %s", id, has ? "a crèche" : "no crèche");
+        g_assert_cmpint (has, ==, g_strv_contains (with_creche, id));
+      }
+    g_assert_cmpuint (n_communes, ==, 10);
+  }
   /* A gap reads "none". */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (cell)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "none");
@@ -750,6 +867,133 @@ test_coverage (void)
   g_rmdir (dir);
 }
 
+/* What a focused widget of the matrix is. */
+static const char *
+focus_kind (GtkWidget       *focus,
+            MlgCoverageView *view)
+{
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN))
+    return "choice";
+  if (GTK_IS_CHECK_BUTTON (focus))
+    return "check";
+  if (GTK_IS_BUTTON (focus) && gtk_widget_has_css_class (focus, "coverage-column-header"))
+    return "header";
+  if (GTK_IS_BUTTON (focus) && gtk_widget_has_css_class (focus, "coverage-name"))
+    return "name";
+  if (GTK_IS_BUTTON (focus) && gtk_widget_has_css_class (gtk_widget_get_parent (focus), "coverage-corner"))
+    return "corner";
+  /* The cells' pane, to scroll them with the arrow keys. */
+  if (GTK_IS_SCROLLED_WINDOW (focus) && find_type (focus, GTK_TYPE_GRID))
+    return "cells";
+  return G_OBJECT_TYPE_NAME (focus);
+}
+
+/* Tab reaches every control of the matrix, once each; Enter on a column's
+ * header sorts by it and the focus stays on that header; every control
+ * of the territory views has a name for screen readers. */
+static void
+test_keyboard (void)
+{
+  MlgTerritoriesPage *page = territories_page ();
+  MlgCoverageView *view = mlg_territories_page_get_coverage_view (page);
+  MlgCoverage *coverage;
+  g_autoptr(GString) stops = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint choices = 0, checks = 0, corner = 0, headers = 0, names = 0, cells = 0;
+  GtkWidget *header = NULL;
+  GtkWidget *focus;
+
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
+  mlg_territories_page_set_view (page, "coverage");
+  mlg_coverage_view_set_level (view, "commune");
+  mlg_coverage_view_set_rows (view, MLG_COVERAGE_BY_POLE);
+  mlg_test_run_for (100);
+  coverage = mlg_coverage_view_get_coverage (view);
+  assert_controls_named (GTK_WIDGET (view));
+
+  g_assert_true (gtk_widget_grab_focus (find_type (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN)));
+  for (int i = 0; i < 200; i++)
+    {
+      const char *kind;
+
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (view)) || g_hash_table_contains (seen, focus))
+        break;
+      g_hash_table_add (seen, focus);
+      kind = focus_kind (focus, view);
+      g_string_append_printf (stops, "%s ", kind);
+      choices += g_str_equal (kind, "choice");
+      checks += g_str_equal (kind, "check");
+      corner += g_str_equal (kind, "corner");
+      names += g_str_equal (kind, "name");
+      cells += g_str_equal (kind, "cells");
+      if (g_str_equal (kind, "header"))
+        {
+          headers++;
+          header = header ? header : focus;
+        }
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+    }
+  g_test_message ("Tab: %s", stops->str);
+  g_assert_cmpuint (choices, ==, 4);
+  g_assert_cmpuint (checks, ==, 1);
+  g_assert_cmpuint (corner, ==, 2);
+  g_assert_cmpuint (headers, ==, mlg_coverage_get_n_rows (coverage));
+  g_assert_cmpuint (names, ==, mlg_coverage_get_n_columns (coverage));
+  /* Nothing else stops the Tab key on the way. */
+  g_assert_cmpuint (cells, <=, 1);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, choices + checks + corner + headers + names + cells);
+
+  /* Enter on the first pole's header: sorted by it, the focus stays. */
+  {
+    g_autofree char *tooltip = g_strdup (gtk_widget_get_tooltip_text (header));
+
+    g_assert_true (gtk_widget_grab_focus (header));
+    g_assert_true (gtk_widget_activate (header));
+    mlg_test_run_for (400);   /* a button's activation shows it pressed a moment */
+    focus = gtk_window_get_focus (GTK_WINDOW (window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_has_css_class (focus, "coverage-column-header"));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, tooltip);
+    /* The corner's sort by name, likewise. */
+    header = find_button (GTK_WIDGET (view), "Sort by name");
+    g_assert_true (gtk_widget_grab_focus (header));
+    g_assert_true (gtk_widget_activate (header));
+    mlg_test_run_for (400);   /* a button's activation shows it pressed a moment */
+    focus = gtk_window_get_focus (GTK_WINDOW (window));
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, "Sort by name");
+    /* (Names Z to A if they were A to Z: once more.) */
+    if (!g_str_equal (mlg_coverage_get_column_label (mlg_coverage_view_get_coverage (view), 0),
+                      "Châtillon-sur-Chalaronne"))
+      {
+        gtk_widget_activate (gtk_window_get_focus (GTK_WINDOW (window)));
+        mlg_test_run_for (400);
+      }
+    g_assert_cmpstr (mlg_coverage_get_column_label (mlg_coverage_view_get_coverage (view), 0), ==,
+                     "Châtillon-sur-Chalaronne");
+  }
+
+  /* The other views' controls. */
+  mlg_territories_page_set_view (page, "hierarchy");
+  mlg_territories_page_show_territory (page, territory ("trevoux"));
+  mlg_test_run_for (100);
+  assert_controls_named (GTK_WIDGET (page));
+  {
+    MlgAddTerritoryDialog *dialog = open_dialog ();
+    GtkWidget *stack = find_type (GTK_WIDGET (dialog), ADW_TYPE_VIEW_STACK);
+
+    mlg_add_territory_dialog_search (dialog, "trevoux");
+    wait_for_results (dialog);
+    assert_controls_named (GTK_WIDGET (dialog));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "custom");
+    mlg_test_iterate ();
+    assert_controls_named (GTK_WIDGET (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    mlg_test_iterate ();
+  }
+}
+
 static void
 test_narrow (void)
 {
@@ -826,13 +1070,118 @@ test_export_button (void)
   g_rmdir (dir);
 }
 
+/* English that must not show in French: a few of the views' own texts. */
+static const char * const english[] = {
+  "Key Figures", "By Pole", "here or below", "Territories Within", "per 1,000 inhabitants",
+  "Number present", "Tinted", "Sort by", "Inhabitants", "No project", "located", NULL
+};
+
+/* Sizes @window to @width × @height, writes territories-VIEW-fr-SIZE.png
+ * for a reviewer and returns the text @root shows, checked for English. */
+static char *
+french_screenshot (GtkWindow  *shown,
+                   int         width,
+                   int         height,
+                   const char *view,
+                   GtkWidget  *root)
+{
+  g_autofree char *name = g_strdup_printf ("territories-%s-fr-%dx%d", view, width, height);
+  char *text;
+
+  mlg_test_resize_to (shown, width, height);
+  mlg_test_run_for (300);   /* a page fading in */
+  mlg_test_screenshot (shown, name);
+  text = mlg_test_visible_text (root);
+  g_test_message ("%s", text);
+  for (guint i = 0; english[i]; i++)
+    g_assert_null (strstr (text, english[i]));
+  return text;
+}
+
+/* In French: each view at 1280×800 and 360 pixels wide, and what they show
+ * translated. */
+static void
+french_screens (int width,
+                int height)
+{
+  MlgTerritoriesPage *page = territories_page ();
+  MlgCoverageView *coverage = mlg_territories_page_get_coverage_view (page);
+  char *text;
+
+  mlg_territories_page_set_view (page, "hierarchy");
+  mlg_territories_page_show_territory (page, territory ("trevoux"));
+  text = french_screenshot (GTK_WINDOW (window), width, height, "page", GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Chiffres clés"));
+  g_assert_nonnull (strstr (text, "Par pôle"));
+  g_free (text);
+
+  if (width < 600)
+    {
+      GtkWidget *back = find_button (GTK_WIDGET (page), g_dgettext (GETTEXT_PACKAGE, "Back to the Hierarchy"));
+      g_assert_nonnull (back);
+      g_signal_emit_by_name (back, "clicked");
+    }
+  text = french_screenshot (GTK_WINDOW (window), width, height, "hierarchy", GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Commune · 7" MLG_NNBSP "013 hab."));
+  g_free (text);
+
+  mlg_territories_page_set_view (page, "coverage");
+  mlg_coverage_view_set_level (coverage, "commune");
+  mlg_coverage_view_set_rows (coverage, MLG_COVERAGE_BY_TYPE);
+  text = french_screenshot (GTK_WINDOW (window), width, height, "coverage", GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Crèche"));
+  g_free (text);
+  mlg_coverage_view_set_rows (coverage, MLG_COVERAGE_BY_POLE);
+
+  {
+    MlgAddTerritoryDialog *dialog = open_dialog ();
+    GtkWidget *stack = find_type (GTK_WIDGET (dialog), ADW_TYPE_VIEW_STACK);
+    int dialog_width = MIN (width, 540);
+
+    mlg_add_territory_dialog_search (dialog, "trevoux");
+    wait_for_results (dialog);
+    g_free (french_screenshot (GTK_WINDOW (dialog), dialog_width, 640, "add", GTK_WIDGET (dialog)));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "custom");
+    g_free (french_screenshot (GTK_WINDOW (dialog), dialog_width, 640, "add-other", GTK_WIDGET (dialog)));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    mlg_test_iterate ();
+  }
+}
+
+static void
+test_french (void)
+{
+  french_screens (1280, 800);
+  french_screens (360, 720);
+}
+
 static void
 test_finalize (void)
 {
+  /* The window goes, and with it the views and the tree's rows. */
+  MlgTerritoriesPage *page = territories_page ();
+  gpointer views[] = {
+    page,
+    mlg_territories_page_get_tree (page),
+    mlg_territories_page_get_territory_view (page),
+    mlg_territories_page_get_coverage_view (page),
+    mlg_hierarchy_view_get_model (mlg_territories_page_get_tree (page)),
+    NULL,
+  };
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (views[4]), 0);
+    views[5] = gtk_tree_list_row_get_item (row);
+    g_object_unref (views[5]);   /* the tree holds it */
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_object_add_weak_pointer (views[i], &views[i]);
+
   gtk_window_destroy (GTK_WINDOW (window));
   mlg_test_iterate ();
   g_assert_finalize_object (window);
   window = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_assert_null (views[i]);
 
   /* Whatever the window left beside the copy (a lock, a backup). */
   {
@@ -855,11 +1204,34 @@ int
 main (int    argc,
       char **argv)
 {
+  gboolean french = argc > 1 && g_str_equal (argv[argc - 1], "--french");
   int status;
 
+  /* "--french" (last) runs the French screens instead. */
+  if (french)
+    argv[--argc] = NULL;
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  /* The same window in French (a second run, from tests/meson.build),
+   * with the translations this build compiled. */
+  if (french)
+    {
+      if (!mlg_test_use_french ())
+        {
+          g_test_skip ("the fr_FR.UTF-8 locale is missing (build-aux/install-deps.sh generates it)");
+          return g_test_run ();
+        }
+      settings = mlg_test_settings_new ();
+      g_test_add_func ("/territories-ui-fr/open", test_open);
+      g_test_add_func ("/territories-ui-fr/screens", test_french);
+      g_test_add_func ("/territories-ui-fr/finalize", test_finalize);
+      status = g_test_run ();
+      g_clear_object (&settings);
+      return status;
+    }
+
   settings = mlg_test_settings_new ();
 
   g_test_add_func ("/territories-ui/open", test_open);
@@ -869,6 +1241,7 @@ main (int    argc,
   g_test_add_func ("/territories-ui/add-from-reference", test_add_from_reference);
   g_test_add_func ("/territories-ui/add-custom", test_add_custom);
   g_test_add_func ("/territories-ui/coverage", test_coverage);
+  g_test_add_func ("/territories-ui/keyboard", test_keyboard);
   g_test_add_func ("/territories-ui/narrow", test_narrow);
   g_test_add_func ("/territories-ui/export-button", test_export_button);
   g_test_add_func ("/territories-ui/finalize", test_finalize);

@@ -7,6 +7,7 @@
 #include "mlg-coverage.h"
 #include "mlg-document.h"
 #include "mlg-record.h"
+#include "mlg-schema.h"
 #include "mlg-territory-node.h"
 #include "mlg-territory-reference.h"
 #include "mlg-territory-stats.h"
@@ -122,6 +123,118 @@ test_tree (void)
   assert_node (tree, "auvergne-rhone-alpes", 8, 19);
 
   assert_totals_match_lists (document, tree);
+}
+
+/* How many records of @kind have their commune in @territory or below,
+ * counted from the file's own fields ("commune", then "parent" up the
+ * chain), without the app's index. */
+static guint
+count_directly (MlgDocument *document,
+                MlgRecord   *territory,
+                MlgKindId    kind)
+{
+  GListModel *records = mlg_document_get_records (document, kind);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(MlgRecord) record = g_list_model_get_item (records, i);
+      const char *id = mlg_record_get_string (record, "commune");
+
+      /* Up from the commune; the example has no loops (ten steps is plenty). */
+      for (guint steps = 0; id && steps < 10; steps++)
+        {
+          MlgRecord *t = mlg_document_lookup_kind (document, MLG_KIND_TERRITORY, id);
+          if (t == NULL)
+            break;
+          if (t == territory)
+            {
+              n++;
+              break;
+            }
+          id = mlg_record_get_string (t, "parent");
+        }
+    }
+  return n;
+}
+
+static guint
+assert_totals_counted_directly (MlgDocument *document,
+                                GListModel  *nodes)
+{
+  guint seen = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (nodes); i < n; i++)
+    {
+      g_autoptr(MlgTerritoryNode) node = g_list_model_get_item (nodes, i);
+      MlgRecord *territory = mlg_territory_node_get_territory (node);
+
+      g_test_message ("%s: %u structures, %u establishments", mlg_record_get_title (territory),
+                      mlg_territory_node_get_n_structures (node), mlg_territory_node_get_n_establishments (node));
+      g_assert_cmpuint (mlg_territory_node_get_n_structures (node), ==,
+                        count_directly (document, territory, MLG_KIND_STRUCTURE));
+      g_assert_cmpuint (mlg_territory_node_get_n_establishments (node), ==,
+                        count_directly (document, territory, MLG_KIND_ESTABLISHMENT));
+      seen += 1 + assert_totals_counted_directly (document, mlg_territory_node_get_children (node));
+    }
+  return seen;
+}
+
+/* Every row of the tree, against the records counted from the file. */
+static void
+test_tree_totals (void)
+{
+  g_autoptr(MlgDocument) document = load_example ();
+  g_autoptr(GListModel) tree = mlg_territory_tree_new (document);
+
+  g_assert_cmpuint (assert_totals_counted_directly (document, tree), ==,
+                    mlg_document_count (document, MLG_KIND_TERRITORY));
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_emitted)
+{
+  (*n_emitted)++;
+}
+
+/* A node going says nothing: its children's list may be watched by a
+ * tree model that is being finalized too (GtkTreeListModel). The list
+ * stays whole for whoever holds it, and its nodes forget their parent. */
+static void
+test_tree_goes_quietly (void)
+{
+  g_autoptr(MlgDocument) document = load_example ();
+  GListModel *tree = mlg_territory_tree_new (document);
+  MlgTerritoryNode *region = g_list_model_get_item (tree, 0);
+  g_autoptr(GListModel) children = g_object_ref (mlg_territory_node_get_children (region));
+  g_autoptr(MlgTerritoryNode) ain = g_list_model_get_item (children, 0);
+  g_autoptr(GListModel) epcis = g_object_ref (mlg_territory_node_get_children (ain));
+  guint n_emitted = 0;
+  guint n_epcis = g_list_model_get_n_items (epcis);
+
+  g_signal_connect (children, "items-changed", G_CALLBACK (on_items_changed), &n_emitted);
+  g_signal_connect (epcis, "items-changed", G_CALLBACK (on_items_changed), &n_emitted);
+  g_assert_true (mlg_territory_node_get_parent (ain) == region);
+
+  g_object_add_weak_pointer (G_OBJECT (region), (gpointer *) &region);
+  g_object_unref (tree);
+  g_object_unref (region);
+  g_assert_null (region);
+  g_assert_cmpuint (n_emitted, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 1);
+  g_assert_null (mlg_territory_node_get_parent (ain));
+
+  /* Ain goes too, with its EPCIs' list still held. */
+  g_object_add_weak_pointer (G_OBJECT (ain), (gpointer *) &ain);
+  g_object_unref (g_steal_pointer (&children));
+  g_object_unref (ain);
+  g_assert_null (ain);
+  g_assert_cmpuint (n_emitted, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (epcis), ==, n_epcis);
 }
 
 static void
@@ -548,6 +661,201 @@ test_coverage_csv (void)
   g_assert_true (g_str_has_prefix (lines[7], "Reyrieux;01322;"));
 }
 
+/* A regional file, made up but deterministic: a région, départements,
+ * EPCIs and their communes, poles, structures and establishments here and
+ * there, some with no commune, pole or figure. */
+static MlgDocument *
+generated_document (void)
+{
+  MlgDocument *document = mlg_document_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  g_autoptr(GPtrArray) communes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) poles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) structures = g_ptr_array_new ();
+  const char *types[] = { "creche", "micro_creche", "nowhere", NULL };
+  MlgRecord *region = mlg_document_add_record (document, MLG_KIND_TERRITORY, "Région");
+
+  mlg_document_set_string (document, region, "level", "region");
+  for (guint d = 0; d < 3; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("Département %u", d);
+      MlgRecord *departement = mlg_document_add_record (document, MLG_KIND_TERRITORY, name);
+
+      mlg_document_set_string (document, departement, "level", "departement");
+      mlg_document_set_string (document, departement, "parent", mlg_record_get_id (region));
+      for (guint e = 0; e < 3; e++)
+        {
+          g_autofree char *epci_name = g_strdup_printf ("CC %u-%u", d, e);
+          MlgRecord *epci = mlg_document_add_record (document, MLG_KIND_TERRITORY, epci_name);
+
+          mlg_document_set_string (document, epci, "level", "epci");
+          mlg_document_set_string (document, epci, "parent", mlg_record_get_id (departement));
+          for (guint c = 0; c < 30; c++)
+            {
+              g_autofree char *commune_name = g_strdup_printf ("Commune %u-%u-%u", d, e, c);
+              MlgRecord *commune = mlg_document_add_record (document, MLG_KIND_TERRITORY, commune_name);
+
+              mlg_document_set_string (document, commune, "level", "commune");
+              mlg_document_set_string (document, commune, "parent", mlg_record_get_id (epci));
+              g_ptr_array_add (communes, commune);
+            }
+        }
+    }
+  for (guint p = 0; p < 4; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("Pôle %u", p);
+      g_ptr_array_add (poles, mlg_document_add_record (document, MLG_KIND_POLE, name));
+    }
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Structure %u", i);
+      MlgRecord *structure = mlg_document_add_record (document, MLG_KIND_STRUCTURE, name);
+      JsonArray *ids = json_array_new ();
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+      if (g_rand_int_range (rand, 0, 10))
+        mlg_document_set_string (document, structure, "commune",
+                                 mlg_record_get_id (g_ptr_array_index (communes, g_rand_int_range (rand, 0, (int) communes->len))));
+      for (int n = g_rand_int_range (rand, 0, 3); n > 0; n--)
+        json_array_add_string_element (ids, mlg_record_get_id (g_ptr_array_index (poles, g_rand_int_range (rand, 0, 4))));
+      json_node_take_array (node, ids);
+      mlg_document_set_value (document, structure, "poles", node);
+      if (g_rand_boolean (rand))
+        set_figure (document, structure, "employees", 2020 + g_rand_int_range (rand, 0, 4), g_rand_int_range (rand, 1, 50));
+      g_ptr_array_add (structures, structure);
+    }
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Établissement %u", i);
+      MlgRecord *establishment = mlg_document_add_record (document, MLG_KIND_ESTABLISHMENT, name);
+
+      mlg_document_set_string (document, establishment, "structure",
+                               mlg_record_get_id (g_ptr_array_index (structures, g_rand_int_range (rand, 0, 150))));
+      if (g_rand_int_range (rand, 0, 10))
+        mlg_document_set_string (document, establishment, "commune",
+                                 mlg_record_get_id (g_ptr_array_index (communes, g_rand_int_range (rand, 0, (int) communes->len))));
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        mlg_document_set_string (document, establishment, "pole",
+                                 mlg_record_get_id (g_ptr_array_index (poles, g_rand_int_range (rand, 0, 4))));
+      mlg_document_set_string (document, establishment, "type", types[g_rand_int_range (rand, 0, 4)]);
+      if (g_rand_boolean (rand))
+        set_figure (document, establishment, "employees", 2021, g_rand_int_range (rand, 1, 20));
+    }
+  return document;
+}
+
+/* A cell counted the slow way: every record of the file, one by one. */
+static void
+count_cell_directly (MlgDocument       *document,
+                     MlgTerritoryIndex *index,
+                     MlgCoverageRows    rows,
+                     const char        *indicator,
+                     MlgRecord         *area,
+                     const char        *row_key,
+                     guint             *n_structures,
+                     guint             *n_establishments,
+                     double            *value)
+{
+  const MlgKindId kinds[] = { MLG_KIND_STRUCTURE, MLG_KIND_ESTABLISHMENT };
+  const MlgField *type_field = mlg_kind_find_field (mlg_kind_get (MLG_KIND_ESTABLISHMENT), "type");
+
+  *n_structures = *n_establishments = 0;
+  *value = 0;
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GListModel *records = mlg_document_get_records (document, kinds[k]);
+
+      if (rows == MLG_COVERAGE_BY_TYPE && kinds[k] == MLG_KIND_STRUCTURE)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+        {
+          g_autoptr(MlgRecord) record = g_list_model_get_item (records, i);
+          g_autoptr(GPtrArray) keys = NULL;
+          double v;
+
+          if (!mlg_territory_index_locates (index, area, record))
+            continue;
+          if (rows == MLG_COVERAGE_BY_TYPE)
+            {
+              const char *type = mlg_record_get_string (record, "type");
+              keys = g_ptr_array_new ();
+              g_ptr_array_add (keys, (gpointer) (type && mlg_field_find_choice (type_field, type) ? type : ""));
+            }
+          else
+            {
+              keys = mlg_located_record_poles (document, record);
+              if (keys->len == 0)
+                g_ptr_array_add (keys, (gpointer) "");
+            }
+          if (!g_ptr_array_find_with_equal_func (keys, row_key, g_str_equal, NULL))
+            continue;
+          if (kinds[k] == MLG_KIND_STRUCTURE)
+            (*n_structures)++;
+          else
+            (*n_establishments)++;
+          if (indicator && mlg_record_latest_figure (record, indicator, NULL, &v, NULL))
+            {
+              MlgRecord *structure = kinds[k] == MLG_KIND_ESTABLISHMENT
+                ? mlg_document_lookup_kind (document, MLG_KIND_STRUCTURE, mlg_record_get_string (record, "structure"))
+                : NULL;
+
+              if (structure && rows == MLG_COVERAGE_BY_POLE &&
+                  mlg_territory_index_locates (index, area, structure) &&
+                  mlg_record_latest_figure (structure, indicator, NULL, NULL, NULL))
+                {
+                  g_autoptr(GPtrArray) poles = mlg_located_record_poles (document, structure);
+                  if (g_ptr_array_find_with_equal_func (poles, row_key, g_str_equal, NULL))
+                    continue;
+                }
+              *value += v;
+            }
+        }
+    }
+}
+
+/* The matrix, built a walk per record, says what a count of every record
+ * for every cell says, at every level, by pole and by type, counting or
+ * summing a figure. */
+static void
+test_coverage_counted_directly (void)
+{
+  g_autoptr(MlgDocument) document = generated_document ();
+  g_autoptr(MlgTerritoryIndex) index = mlg_territory_index_new (document);
+  const char *levels[] = { "commune", "epci", "departement", "region" };
+  const char *indicators[] = { NULL, "employees" };
+  guint non_empty = 0;
+
+  g_assert_cmpuint (mlg_document_count (document, MLG_KIND_TERRITORY), ==, 1 + 3 + 9 + 270);
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    for (MlgCoverageRows rows = MLG_COVERAGE_BY_POLE; rows <= MLG_COVERAGE_BY_TYPE; rows++)
+      for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(MlgCoverage) coverage = mlg_coverage_new (document, levels[l], rows, indicators[i], NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (mlg_coverage_get_n_columns (coverage), ==, l == 0 ? 270 : l == 1 ? 9 : l == 2 ? 3 : 1);
+          for (guint c = 0; c < mlg_coverage_get_n_columns (coverage); c++)
+            for (guint r = 0; r < mlg_coverage_get_n_rows (coverage); r++)
+              {
+                guint n_structures, n_establishments;
+                double expected, value;
+
+                count_cell_directly (document, index, rows, indicators[i],
+                                     mlg_coverage_get_column_territory (coverage, c),
+                                     mlg_coverage_get_row_key (coverage, r),
+                                     &n_structures, &n_establishments, &expected);
+                g_assert_cmpuint (mlg_coverage_get_n_structures (coverage, r, c), ==, n_structures);
+                g_assert_cmpuint (mlg_coverage_get_n_establishments (coverage, r, c), ==, n_establishments);
+                mlg_coverage_get_value (coverage, r, c, &value);
+                g_assert_cmpfloat (value, ==, indicators[i] ? expected : n_structures + n_establishments);
+                non_empty += n_structures + n_establishments > 0;
+              }
+        }
+  /* Not a comparison of empty matrices. */
+  g_assert_cmpuint (non_empty, >, 500);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,6 +863,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/territory-stats/tree", test_tree);
+  g_test_add_func ("/territory-stats/tree-totals", test_tree_totals);
+  g_test_add_func ("/territory-stats/tree-goes-quietly", test_tree_goes_quietly);
   g_test_add_func ("/territory-stats/tree-survives-loops", test_tree_survives_loops);
   g_test_add_func ("/territory-stats/located", test_located);
   g_test_add_func ("/territory-stats/group-by-pole", test_group_by_pole);
@@ -566,6 +876,7 @@ main (int    argc,
   g_test_add_func ("/coverage/sort", test_coverage_sort);
   g_test_add_func ("/coverage/every-commune", test_coverage_every_commune);
   g_test_add_func ("/coverage/csv", test_coverage_csv);
+  g_test_add_func ("/coverage/counted-directly", test_coverage_counted_directly);
 
   return g_test_run ();
 }

@@ -35,6 +35,10 @@ test_numbers (void)
   check (mlg_typography_number (FR, -0.001, 2), "0");
   check (mlg_typography_number (EN, 1234.5, 2), "1,234.5");
   check (mlg_typography_number (EN, 9000000, 2), "9,000,000");
+  check (mlg_typography_fixed (FR, 0.1, 2), "0,10");
+  check (mlg_typography_fixed (FR, 0, 2), "0,00");
+  check (mlg_typography_fixed (FR, 1234.5, 2), "1" NNBSP "234,50");
+  check (mlg_typography_fixed (EN, 0.05, 2), "0.05");
 }
 
 static void

@@ -3,7 +3,8 @@
  * Runs under xvfb-run and dbus-run-session (see tests/meson.build), with
  * GSETTINGS_BACKEND=memory and G_DEBUG=fatal-warnings. Opens the bundled
  * example, visits every page, searches, edits through the editor's widgets,
- * undoes and redoes, deletes and restores, saves and reloads, checks an
+ * undoes and redoes, deletes and restores, follows a record selected from
+ * elsewhere in its list, saves and reloads, opens a recent file, checks an
  * accessible label, writes screenshots and checks that the window is freed.
  */
 #include "config.h"
@@ -23,6 +24,7 @@
 
 static MlgWindow *window;
 static GSettings *settings;
+static GFile *example_copy;
 
 static const char *pages[] = {
   "overview", "structures", "establishments", "people", "poles", "territories",
@@ -72,6 +74,7 @@ test_open (void)
   gtk_window_present (GTK_WINDOW (window));
 
   g_assert_true (mlg_window_open_file (window, file, FALSE));
+  g_set_object (&example_copy, file);
   document = mlg_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpuint (mlg_document_count (document, MLG_KIND_STRUCTURE), >, 10);
@@ -473,6 +476,107 @@ test_screenshots (void)
   mlg_test_screenshot (GTK_WINDOW (window), "structures-360x720");
 }
 
+static gboolean
+list_comes_to_show (MlgRecordPage *page,
+                    MlgRecord     *record)
+{
+  return mlg_test_list_shows (GTK_LIST_VIEW (mlg_record_page_get_list_view (page)), record);
+}
+
+/* The list follows a record selected from elsewhere: a problem's or a
+ * link's jump, and undo bringing a deleted record back. */
+static void
+test_list_follows (void)
+{
+  MlgDocument *document = mlg_window_get_document (window);
+  MlgRecordPage *page = record_page ("structures");
+  GListModel *structures = mlg_document_get_records (document, MLG_KIND_STRUCTURE);
+  MlgRecord *last = NULL;
+
+  /* the structure that sorts last, far down the list */
+  for (guint i = 0; i < g_list_model_get_n_items (structures); i++)
+    {
+      g_autoptr(MlgRecord) item = g_list_model_get_item (structures, i);
+      if (last == NULL || strcmp (mlg_record_get_sort_key (item), mlg_record_get_sort_key (last)) > 0)
+        last = item;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  mlg_test_resize_to (GTK_WINDOW (window), 1280, 800);
+  mlg_window_show_record (window, last, NULL);
+  mlg_test_run_for (300);
+  g_assert_cmpstr (mlg_window_get_visible_page (window), ==, "structures");
+  g_assert_true (list_comes_to_show (page, last));
+
+  /* Back at the top, deleted, then undone from another page: the window
+   * shows the record again, selected. */
+  gtk_widget_activate_action (mlg_record_page_get_list_view (page), "list.scroll-to-item", "u", 0);
+  mlg_test_run_for (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL);
+  mlg_test_run_for (100);
+  g_assert_null (mlg_record_page_get_selected (page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "poles");
+  mlg_test_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  mlg_test_run_for (300);
+  g_assert_cmpstr (mlg_window_get_visible_page (window), ==, "structures");
+  g_assert_true (mlg_record_page_get_selected (page) == last);
+  g_assert_true (list_comes_to_show (page, last));
+}
+
+static void
+wait_for_loading (void)
+{
+  for (int i = 0; i < 500 && mlg_window_is_loading (window); i++)
+    mlg_test_run_for (10);
+  mlg_test_run_for (50);
+}
+
+/* Open Recent lists the files opened and saved; opening one with unsaved
+ * changes asks first, as Open does. */
+static void
+test_open_recent (void)
+{
+  MlgDocument *document = mlg_window_get_document (window);
+  g_autofree char *uri = g_file_get_uri (example_copy);
+  AdwMessageDialog *dialog;
+
+  mlg_test_run_for (400);   /* the recent files' list tells of changes a moment later */
+  g_assert_true (mlg_test_menu_offers (mlg_window_get_recent_menu (window), uri));
+
+  /* The primary menu has it, after Open. */
+  {
+    GMenuModel *section = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), MLG_TYPE_WINDOW,
+                                                                       "file_section"));
+    g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (section, 2, G_MENU_LINK_SUBMENU);
+    g_autofree char *label = NULL;
+
+    g_assert_true (submenu == mlg_window_get_recent_menu (window));
+    g_assert_true (g_menu_model_get_item_attribute (section, 2, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "Open _Recent");
+  }
+
+  mlg_document_set_string (document, first_record (MLG_KIND_STRUCTURE), "phone", "04 74 11 11 11");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri);
+  wait_for_loading ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  mlg_test_run_for (50);
+  g_assert_true (mlg_window_get_document (window) == document);
+  g_assert_true (mlg_document_get_dirty (document));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri);
+  wait_for_loading ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  mlg_test_run_for (50);
+  g_assert_true (mlg_window_get_document (window) != document);
+  g_assert_true (g_file_equal (mlg_document_get_file (mlg_window_get_document (window)), example_copy));
+  g_assert_false (mlg_document_get_dirty (mlg_window_get_document (window)));
+}
+
 static void
 test_finalize (void)
 {
@@ -488,6 +592,7 @@ main (int    argc,
 {
   int status;
 
+  mlg_test_use_own_data_home ();
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -501,12 +606,15 @@ main (int    argc,
   g_test_add_func ("/window/no-markup", test_no_markup);
   g_test_add_func ("/window/problems", test_problems);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/list-follows", test_list_follows);
   g_test_add_func ("/window/save-reload", test_save_reload);
+  g_test_add_func ("/window/open-recent", test_open_recent);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/accessible", test_accessible);
   g_test_add_func ("/window/finalize", test_finalize);
 
   status = g_test_run ();
+  g_clear_object (&example_copy);
   g_clear_object (&settings);
   return status;
 }

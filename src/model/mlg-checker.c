@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "mlg-document-private.h"
 #include "mlg-problem.h"
@@ -223,15 +224,6 @@ check_field (Check          *c,
     check_territory_code (c);
 }
 
-static int
-compare_fields (gconstpointer a,
-                gconstpointer b)
-{
-  const MlgField *fa = *(const MlgField **) a;
-  const MlgField *fb = *(const MlgField **) b;
-  return fa < fb ? -1 : fa > fb;
-}
-
 void
 _mlg_checker_check_record (MlgDocument *self,
                            MlgRecord   *record,
@@ -240,27 +232,31 @@ _mlg_checker_check_record (MlgDocument *self,
   Check c = { self, record, problems, NULL, -1 };
   const MlgKind *kind = mlg_record_get_kind (record);
   JsonObject *object = mlg_record_get_object (record);
-  g_autoptr(GPtrArray) fields = g_ptr_array_sized_new (kind->n_fields);
+  g_autofree guint8 *heap = NULL;
+  guint8 stack[128];
+  guint8 *held = stack;
   JsonObjectIter iter;
   const char *key;
 
-  /* Records fill few of their fields: look up what a record holds, plus
-   * the required fields it lacks, rather than every declared field. */
+  /* Records fill few of their fields: look up what a record holds, then
+   * check it with the required fields it lacks, in declaration order as
+   * the Problems page lists them. A mark per field, on the stack: this
+   * runs for every record of a file. */
+  if (kind->n_fields > G_N_ELEMENTS (stack))
+    held = heap = g_new0 (guint8, kind->n_fields);
+  else
+    memset (stack, 0, kind->n_fields);
+
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &key, NULL))
     {
       const MlgField *f = mlg_kind_find_field (kind, key);
       if (f)
-        g_ptr_array_add (fields, (gpointer) f);
+        held[f - kind->fields] = 1;
     }
-  for (const MlgField *f = kind->fields; f->key; f++)
-    if ((f->flags & MLG_FIELD_FLAG_REQUIRED) && !json_object_has_member (object, f->key))
-      g_ptr_array_add (fields, (gpointer) f);
-
-  /* in declaration order, as the Problems page lists them */
-  g_ptr_array_sort (fields, compare_fields);
-  for (guint i = 0; i < fields->len; i++)
-    check_field (&c, g_ptr_array_index (fields, i));
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (held[i] || (kind->fields[i].flags & MLG_FIELD_FLAG_REQUIRED))
+      check_field (&c, &kind->fields[i]);
 }
 
 void
@@ -330,30 +326,33 @@ find_cycles (MlgDocument        *self,
 {
   GListModel *model = mlg_document_get_records (self, kind);
   g_autoptr(GHashTable) colour = g_hash_table_new (NULL, NULL);
+  /* reused from record to record: this runs over every territory and
+   * structure of a file, after each change of a reference too */
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  g_autoptr(GArray) next_link = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MlgRecord) start = g_list_model_get_item (model, i);
-      g_autoptr(GPtrArray) stack = NULL;
-      g_autoptr(GArray) next_link = NULL;
 
       if (GPOINTER_TO_INT (g_hash_table_lookup (colour, start)) != WHITE)
         continue;
 
-      stack = g_ptr_array_new ();
-      next_link = g_array_new (FALSE, TRUE, sizeof (guint));
+      g_ptr_array_set_size (stack, 0);
       g_ptr_array_add (stack, start);
       g_array_set_size (next_link, 1);
+      g_array_index (next_link, guint, 0) = 0;
       g_hash_table_insert (colour, start, GINT_TO_POINTER (GREY));
 
       while (stack->len > 0)
         {
           MlgRecord *top = g_ptr_array_index (stack, stack->len - 1);
           guint *link = &g_array_index (next_link, guint, stack->len - 1);
-          g_autoptr(GPtrArray) links = g_ptr_array_new ();
           MlgRecord *target = NULL;
 
+          g_ptr_array_set_size (links, 0);
           collect_links (top, key, types, links);
           while (*link < links->len && target == NULL)
             {

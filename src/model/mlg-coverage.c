@@ -12,15 +12,19 @@
 #include "mlg-text.h"
 #include "mlg-territory-stats.h"
 
+/* The records are held: a view may keep the matrix a while after the
+ * document lost them (deleted, undone), until it is built again. */
 typedef struct {
   char      *key;
   char      *label;
+  char      *folded;      /* the label, for sorting */
   MlgRecord *pole;
 } Row;
 
 typedef struct {
   MlgRecord *territory;   /* NULL for a commune only the reference knows */
   char      *label;
+  char      *folded;
   char      *code;
   char      *parent;
   gint64     population;
@@ -53,14 +57,18 @@ row_clear (Row *row)
 {
   g_free (row->key);
   g_free (row->label);
+  g_free (row->folded);
+  g_clear_object (&row->pole);
 }
 
 static void
 column_clear (Column *column)
 {
   g_free (column->label);
+  g_free (column->folded);
   g_free (column->code);
   g_free (column->parent);
+  g_clear_object (&column->territory);
 }
 
 static void
@@ -143,7 +151,7 @@ add_row (MlgCoverage *self,
          const char  *label,
          MlgRecord   *pole)
 {
-  Row row = { g_strdup (key), g_strdup (label), pole };
+  Row row = { g_strdup (key), g_strdup (label), mlg_text_fold (label), pole ? g_object_ref (pole) : NULL };
   g_array_append_val (self->rows, row);
 }
 
@@ -199,7 +207,7 @@ add_column (MlgCoverage           *self,
 {
   Column column = { 0 };
 
-  column.territory = territory;
+  column.territory = territory ? g_object_ref (territory) : NULL;
   if (territory)
     {
       const char *parent = mlg_record_get_string (territory, "parent");
@@ -219,12 +227,14 @@ add_column (MlgCoverage           *self,
     }
   if (column.population < 0)
     column.population = -1;
+  column.folded = mlg_text_fold (column.label);
   g_array_append_val (self->columns, column);
 }
 
 static void
 add_columns (MlgCoverage           *self,
              MlgDocument           *document,
+             MlgTerritoryIndex     *index,
              MlgTerritoryReference *reference)
 {
   GListModel *territories = mlg_document_get_records (document, MLG_KIND_TERRITORY);
@@ -243,7 +253,8 @@ add_columns (MlgCoverage           *self,
       if (code)
         g_hash_table_add (codes, g_strstrip (g_ascii_strup (code, -1)));
     }
-  g_ptr_array_sort (sorted, compare_records);
+  /* By name: the index has each folded already (thousands of communes). */
+  mlg_territory_index_sort (index, sorted);
   for (guint i = 0; i < sorted->len; i++)
     add_column (self, document, g_ptr_array_index (sorted, i), NULL, NULL);
 
@@ -345,12 +356,16 @@ counted_by_structure (MlgTerritoryIndex *index,
   return g_ptr_array_find_with_equal_func (poles, row_key, g_str_equal, NULL);
 }
 
+/* Each record is walked up from its commune once, adding to the
+ * columns on its way: a walk per record, not a scan of all the records
+ * per column (thousands of communes in a regional file). */
 static void
-fill_cells (MlgCoverage     *self,
-            MlgDocument     *document,
-            MlgCoverageRows  rows)
+fill_cells (MlgCoverage       *self,
+            MlgDocument       *document,
+            MlgTerritoryIndex *index,
+            MlgCoverageRows    rows)
 {
-  g_autoptr(MlgTerritoryIndex) index = mlg_territory_index_new (document);
+  g_autoptr(GHashTable) column_of = g_hash_table_new (NULL, NULL);  /* territory → column + 1 */
   const MlgKindId kinds[] = { MLG_KIND_STRUCTURE, MLG_KIND_ESTABLISHMENT };
 
   self->cells = g_new0 (Cell, (gsize) self->rows->len * MAX (self->columns->len, 1));
@@ -358,23 +373,31 @@ fill_cells (MlgCoverage     *self,
   for (guint c = 0; c < self->columns->len; c++)
     {
       MlgRecord *area = g_array_index (self->columns, Column, c).territory;
+      if (area)
+        g_hash_table_insert (column_of, area, GUINT_TO_POINTER (c + 1));
+    }
 
-      if (area == NULL)
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GListModel *records = mlg_document_get_records (document, kinds[k]);
+
+      if (rows == MLG_COVERAGE_BY_TYPE && kinds[k] != MLG_KIND_ESTABLISHMENT)
         continue;
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (guint i = 0, n = g_list_model_get_n_items (records); i < n; i++)
         {
-          GListModel *records = mlg_document_get_records (document, kinds[k]);
+          g_autoptr(MlgRecord) record = g_list_model_get_item (records, i);
+          g_autoptr(GPtrArray) keys = NULL;
+          const char *commune = mlg_record_get_string (record, "commune");
+          MlgRecord *area = commune ? mlg_document_lookup_kind (document, MLG_KIND_TERRITORY, commune) : NULL;
 
-          if (rows == MLG_COVERAGE_BY_TYPE && kinds[k] != MLG_KIND_ESTABLISHMENT)
-            continue;
-          for (guint i = 0, n = g_list_model_get_n_items (records); i < n; i++)
+          for (; area; area = mlg_territory_index_get_parent (index, area))
             {
-              g_autoptr(MlgRecord) record = g_list_model_get_item (records, i);
-              g_autoptr(GPtrArray) keys = NULL;
+              guint c = GPOINTER_TO_UINT (g_hash_table_lookup (column_of, area));
 
-              if (!mlg_territory_index_locates (index, area, record))
+              if (c-- == 0)
                 continue;
-              keys = rows_of (self, document, rows, record);
+              if (keys == NULL)
+                keys = rows_of (self, document, rows, record);
               for (guint j = 0; j < keys->len; j++)
                 {
                   int r = find_row (self, g_ptr_array_index (keys, j));
@@ -428,6 +451,7 @@ mlg_coverage_new (MlgDocument           *document,
                   GError               **error)
 {
   g_autoptr(MlgCoverage) self = NULL;
+  g_autoptr(MlgTerritoryIndex) index = NULL;
 
   g_return_val_if_fail (MLG_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (level != NULL, NULL);
@@ -452,9 +476,10 @@ mlg_coverage_new (MlgDocument           *document,
   self = g_object_new (MLG_TYPE_COVERAGE, NULL);
   self->level = g_strdup (level);
   self->indicator = g_strdup (indicator);
+  index = mlg_territory_index_new (document);
   add_rows (self, document, rows);
-  add_columns (self, document, reference);
-  fill_cells (self, document, rows);
+  add_columns (self, document, index, reference);
+  fill_cells (self, document, index, rows);
 
   /* Cells stay where they were built: the last row only goes once the
    * others are laid out, so no cell has to move. */
@@ -764,12 +789,10 @@ compare_lines (gconstpointer a,
     c = compare_numbers (line_number (ctx, x), line_number (ctx, y), ctx->descending);
   if (c == 0)
     {
-      const char *lx = ctx->columns ? g_array_index (ctx->self->columns, Column, x).label
-                                    : g_array_index (ctx->self->rows, Row, x).label;
-      const char *ly = ctx->columns ? g_array_index (ctx->self->columns, Column, y).label
-                                    : g_array_index (ctx->self->rows, Row, y).label;
-      g_autofree char *fx = mlg_text_fold (lx);
-      g_autofree char *fy = mlg_text_fold (ly);
+      const char *fx = ctx->columns ? g_array_index (ctx->self->columns, Column, x).folded
+                                    : g_array_index (ctx->self->rows, Row, x).folded;
+      const char *fy = ctx->columns ? g_array_index (ctx->self->columns, Column, y).folded
+                                    : g_array_index (ctx->self->rows, Row, y).folded;
 
       c = strcmp (fx, fy);
       if (ctx->by == MLG_COVERAGE_SORT_NAME && ctx->descending)

@@ -29,6 +29,7 @@ typedef struct {
   char      *label;
   GPtrArray *changes;
   guint64    serial;
+  guint      merge_key;  /* see mlg_document_set_value_merged (); 0 when closed */
 } ChangeGroup;
 
 struct _MlgDocument
@@ -223,6 +224,17 @@ _mlg_document_take_record (MlgDocument *self,
   g_object_unref (record);
 }
 
+/* The reader's index becomes the document's: hashing every id again
+ * would read every record again. */
+void
+_mlg_document_take_index (MlgDocument *self,
+                          GHashTable  *by_id)
+{
+  g_return_if_fail (g_hash_table_size (self->by_id) == 0);
+  g_hash_table_unref (self->by_id);
+  self->by_id = g_hash_table_ref (by_id);
+}
+
 void
 _mlg_document_take_records (MlgDocument *self,
                             GPtrArray   *records)
@@ -237,7 +249,6 @@ _mlg_document_take_records (MlgDocument *self,
       if (by_kind[kind] == NULL)
         by_kind[kind] = g_ptr_array_new ();
       g_ptr_array_add (by_kind[kind], record);
-      g_hash_table_insert (self->by_id, (gpointer) mlg_record_get_id (record), record);
     }
 
   /* One splice per kind: one items-changed instead of one per record. */
@@ -267,36 +278,92 @@ _mlg_document_add_file_note (MlgDocument *self,
 /* ── Problems ────────────────────────────────────────────────────────── */
 
 typedef struct {
-  MlgDocument *document;
-  GPtrArray   *records;   /* borrowed MlgRecord */
-  guint        first;
-  guint        end;
-  GPtrArray   *found;     /* MlgProblem */
-} CheckSlice;
+  MlgChunkFunc func;
+  gpointer     data;
+  guint        n_chunks;
+  gint         next;
+} Chunks;
 
 static gpointer
-check_slice (gpointer data)
+run_chunks (gpointer data)
 {
-  CheckSlice *slice = data;
+  Chunks *chunks = data;
 
-  for (guint i = slice->first; i < slice->end; i++)
-    _mlg_checker_check_record (slice->document, g_ptr_array_index (slice->records, i), slice->found);
-  return NULL;
+  for (;;)
+    {
+      guint chunk = g_atomic_int_add (&chunks->next, 1);
+
+      if (chunk >= chunks->n_chunks)
+        return NULL;
+      chunks->func (chunks->data, chunk);
+    }
 }
 
-/* Below this many records one thread is quicker than two. */
-#define PARALLEL_CHECK_THRESHOLD 4000
+/* Taking chunks in turn rather than halves keeps both threads busy to the
+ * end, whatever the records' sizes and whatever else the machine runs. */
+void
+_mlg_run_chunks (guint        n_chunks,
+                 gboolean     parallel,
+                 MlgChunkFunc func,
+                 gpointer     data)
+{
+  Chunks chunks = { func, data, n_chunks, 0 };
+  GThread *helper = NULL;
+
+  if (parallel && n_chunks > 1)
+    helper = g_thread_new ("maillage-check", run_chunks, &chunks);
+  run_chunks (&chunks);
+  if (helper)
+    g_thread_join (helper);
+}
+
+#define CHECK_CHUNK 256
+
+typedef struct {
+  MlgDocument *document;
+  GPtrArray   *records;   /* borrowed MlgRecord */
+  GPtrArray  **found;     /* MlgProblem, one array per chunk */
+} CheckChunks;
+
+static void
+check_chunk (gpointer data,
+             guint    chunk)
+{
+  CheckChunks *check = data;
+  guint end = MIN ((chunk + 1) * CHECK_CHUNK, check->records->len);
+
+  check->found[chunk] = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = chunk * CHECK_CHUNK; i < end; i++)
+    _mlg_checker_check_record (check->document, g_ptr_array_index (check->records, i), check->found[chunk]);
+}
+
+/* The problems: notes about the file, then @warnings (the records', in
+ * the order of the lists), then the cycles. */
+void
+_mlg_document_set_problems (MlgDocument *self,
+                            GPtrArray   *warnings)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->file_notes->len; i++)
+    g_ptr_array_add (found, g_object_ref (g_ptr_array_index (self->file_notes, i)));
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (found, g_object_ref (g_ptr_array_index (warnings, i)));
+  _mlg_checker_check_cycles (self, found);
+
+  g_list_store_splice (self->problems, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
+                       found->pdata, found->len);
+}
 
 void
 _mlg_document_revalidate (MlgDocument *self)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) records = g_ptr_array_new ();
-  CheckSlice halves[2];
-  GThread *helper = NULL;
-
-  for (guint i = 0; i < self->file_notes->len; i++)
-    g_ptr_array_add (found, g_object_ref (g_ptr_array_index (self->file_notes, i)));
+  g_autofree GPtrArray **found_by_chunk = NULL;
+  CheckChunks check;
+  guint n_chunks;
 
   for (guint kind = 0; kind < MLG_N_KINDS; kind++)
     {
@@ -310,26 +377,15 @@ _mlg_document_revalidate (MlgDocument *self)
     }
 
   /* The checks only read the document: a large file is checked by two
-   * threads, each half in order, so that the list reads the same. */
-  halves[0] = (CheckSlice) { self, records, 0, records->len, found };
-  if (records->len >= PARALLEL_CHECK_THRESHOLD)
-    {
-      halves[0].end = records->len / 2;
-      halves[1] = (CheckSlice) { self, records, records->len / 2, records->len,
-                                 g_ptr_array_new_with_free_func (g_object_unref) };
-      helper = g_thread_new ("maillage-check", check_slice, &halves[1]);
-    }
-  check_slice (&halves[0]);
-  if (helper)
-    {
-      g_thread_join (helper);
-      g_ptr_array_extend_and_steal (found, halves[1].found);
-    }
-  _mlg_checker_check_cycles (self, found);
-
-  g_list_store_splice (self->problems, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
-                       found->pdata, found->len);
+   * threads, chunk by chunk, put back in order so that the list reads the
+   * same. */
+  n_chunks = (records->len + CHECK_CHUNK - 1) / CHECK_CHUNK;
+  found_by_chunk = g_new0 (GPtrArray *, n_chunks);
+  check = (CheckChunks) { self, records, found_by_chunk };
+  _mlg_run_chunks (n_chunks, records->len >= MLG_PARALLEL_THRESHOLD, check_chunk, &check);
+  for (guint c = 0; c < n_chunks; c++)
+    g_ptr_array_extend_and_steal (found, found_by_chunk[c]);
+  _mlg_document_set_problems (self, found);
 }
 
 static gboolean
@@ -616,6 +672,9 @@ push_group (MlgDocument *self,
       return;
     }
   group->serial = self->next_serial++;
+  /* Something happened after the previous step: typing no longer joins it. */
+  if (self->undo_stack->len > 0)
+    ((ChangeGroup *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->merge_key = 0;
   g_ptr_array_add (self->undo_stack, group);
   g_ptr_array_set_size (self->redo_stack, 0);
   notify_history (self, was_dirty, could_undo, could_redo);
@@ -725,6 +784,23 @@ nodes_equal (JsonNode *a,
   return json_node_equal (a, b);
 }
 
+/* Empty values are not stored: the file keeps only what was filled.
+ * Returns @value (taken), or NULL for an empty one. */
+static JsonNode *
+normalize_value (JsonNode *value)
+{
+  if (value && JSON_NODE_HOLDS_NULL (value))
+    g_clear_pointer (&value, json_node_unref);
+  else if (value && JSON_NODE_HOLDS_VALUE (value) &&
+           json_node_get_value_type (value) == G_TYPE_STRING &&
+           *json_node_get_string (value) == '\0')
+    g_clear_pointer (&value, json_node_unref);
+  else if (value && JSON_NODE_HOLDS_ARRAY (value) &&
+           json_array_get_length (json_node_get_array (value)) == 0)
+    g_clear_pointer (&value, json_node_unref);
+  return value;
+}
+
 void
 mlg_document_set_value (MlgDocument *self,
                         MlgRecord   *record,
@@ -738,17 +814,7 @@ mlg_document_set_value (MlgDocument *self,
   g_return_if_fail (MLG_IS_RECORD (record));
   g_return_if_fail (g_strcmp0 (key, "id") != 0);
 
-  /* Empty values are not stored: the file keeps only what was filled. */
-  if (value && JSON_NODE_HOLDS_NULL (value))
-    g_clear_pointer (&value, json_node_unref);
-  else if (value && JSON_NODE_HOLDS_VALUE (value) &&
-           json_node_get_value_type (value) == G_TYPE_STRING &&
-           *json_node_get_string (value) == '\0')
-    g_clear_pointer (&value, json_node_unref);
-  else if (value && JSON_NODE_HOLDS_ARRAY (value) &&
-           json_array_get_length (json_node_get_array (value)) == 0)
-    g_clear_pointer (&value, json_node_unref);
-
+  value = normalize_value (value);
   before = mlg_record_get_value (record, key);
   if (nodes_equal (before, value))
     {
@@ -792,6 +858,66 @@ mlg_document_set_int (MlgDocument *self,
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
   json_node_set_int (node, number);
   mlg_document_set_value (self, record, key, node);
+}
+
+guint
+mlg_document_new_merge_key (MlgDocument *self)
+{
+  static gint last_key;
+
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), 0);
+  /* Unique in the process, so that two editors never share one. */
+  return (guint) g_atomic_int_add (&last_key, 1) + 1;
+}
+
+void
+mlg_document_set_value_merged (MlgDocument *self,
+                               MlgRecord   *record,
+                               const char  *key,
+                               JsonNode    *value,
+                               guint        merge_key)
+{
+  ChangeGroup *top;
+  Change *change;
+  gboolean was_dirty, could_undo, could_redo;
+
+  g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (MLG_IS_RECORD (record));
+
+  top = self->undo_stack->len > 0 ? g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1) : NULL;
+  change = top && top->changes->len == 1 ? g_ptr_array_index (top->changes, 0) : NULL;
+  if (merge_key == 0 || self->open_group || top == NULL || top->merge_key != merge_key ||
+      change == NULL || change->type != CHANGE_SET || change->record != record ||
+      g_strcmp0 (change->key, key) != 0)
+    {
+      /* A new step, which the next edits with this key may join. */
+      mlg_document_set_value (self, record, key, value);
+      if (self->open_group == NULL && self->undo_stack->len > 0 &&
+          g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1) != top)
+        ((ChangeGroup *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->merge_key = merge_key;
+      return;
+    }
+
+  value = normalize_value (value);
+  if (nodes_equal (mlg_record_get_value (record, key), value))
+    {
+      g_clear_pointer (&value, json_node_unref);
+      return;
+    }
+
+  was_dirty = mlg_document_get_dirty (self);
+  could_undo = mlg_document_can_undo (self);
+  could_redo = mlg_document_can_redo (self);
+  apply_set (self, record, key, value);
+  g_clear_pointer (&change->after, json_node_unref);
+  change->after = value;
+  if (nodes_equal (change->before, change->after))
+    /* Typed back to what it was: the step undoes nothing. */
+    g_ptr_array_set_size (self->undo_stack, self->undo_stack->len - 1);
+  else
+    /* A new serial: the step differs from what a save may have written. */
+    top->serial = self->next_serial++;
+  notify_history (self, was_dirty, could_undo, could_redo);
 }
 
 static MlgRecord *
@@ -925,6 +1051,7 @@ move_group (MlgDocument *self,
     return;
 
   group = g_ptr_array_steal_index (from, from->len - 1);
+  group->merge_key = 0;
   if (forward)
     for (guint i = 0; i < group->changes->len; i++)
       apply_change (self, g_ptr_array_index (group->changes, i), TRUE);
@@ -1022,6 +1149,36 @@ query_disk_stamp (GFile        *file,
                           g_file_info_get_size (info));
 }
 
+/* Loading takes about ten times a file's size in memory: a larger file
+ * is refused before it is read, as an error of the file. */
+static gboolean
+size_allowed (GFile      *file,
+              guint64     size,
+              GPtrArray **problems,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *message = NULL;
+
+  if (size <= MLG_DOCUMENT_MAX_SIZE)
+    return TRUE;
+
+  name = g_file_get_parse_name (file);
+  size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  limit_text = g_format_size_full (MLG_DOCUMENT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  /* Translators: a file's name, its size, then the largest size that
+   * opens (sizes such as “513.0 MiB”, written by GLib) */
+  message = g_strdup_printf (_("“%s” is %s; Maillage opens files up to %s."), name, size_text, limit_text);
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  _mlg_reader_refuse (found, message, error);
+  if (problems)
+    *problems = g_steal_pointer (&found);
+  return FALSE;
+}
+
 MlgDocument *
 mlg_document_new_from_file (GFile         *file,
                             GCancellable  *cancellable,
@@ -1029,6 +1186,7 @@ mlg_document_new_from_file (GFile         *file,
                             GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *etag = NULL;
   char *contents = NULL;
   gsize length = 0;
@@ -1038,9 +1196,16 @@ mlg_document_new_from_file (GFile         *file,
 
   if (problems)
     *problems = NULL;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      !size_allowed (file, g_file_info_get_size (info), problems, error))
+    return NULL;
   if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, error))
     return NULL;
   bytes = g_bytes_new_take (contents, length);
+  /* where the size was not known beforehand, or the file grew meanwhile */
+  if (!size_allowed (file, length, problems, error))
+    return NULL;
 
   self = mlg_document_new_from_bytes (bytes, problems, error);
   if (self)

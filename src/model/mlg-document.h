@@ -28,6 +28,10 @@ GQuark       mlg_document_error_quark     (void);
 
 MlgDocument *mlg_document_new             (void);
 
+/* The largest file that opens: 512 MiB (loading one takes about ten times
+ * its size in memory). A larger one is refused before it is read. */
+#define MLG_DOCUMENT_MAX_SIZE (G_GUINT64_CONSTANT (512) << 20)
+
 /* Loading. On errors, returns NULL, sets MLG_DOCUMENT_ERROR_INVALID and
  * fills @problems (if not NULL) with every error and warning found. */
 MlgDocument *mlg_document_new_from_bytes  (GBytes        *bytes,
@@ -110,6 +114,17 @@ void         mlg_document_set_int         (MlgDocument   *self,
                                            MlgRecord     *record,
                                            const char    *key,
                                            gint64         number);
+/* Typing: a change made with a @merge_key (non-zero, from
+ * mlg_document_new_merge_key ()) joins the last undo step when that step
+ * is one change of the same record and key made with the same key and
+ * nothing else happened since (no other change, undo or redo), so that a
+ * word typed in pauses undoes at once. A new key starts a new step. */
+guint        mlg_document_new_merge_key   (MlgDocument   *self);
+void         mlg_document_set_value_merged(MlgDocument   *self,
+                                           MlgRecord     *record,
+                                           const char    *key,
+                                           JsonNode      *value,
+                                           guint          merge_key);
 MlgRecord   *mlg_document_add_record      (MlgDocument   *self,
                                            MlgKindId      kind,
                                            const char    *name);

@@ -22,19 +22,50 @@
  * million wrong records still gets a quick, readable answer. */
 #define MAX_LISTED_ERRORS 50
 
+/* Deep enough for a cell of a table: kind, index, field, row, column. */
+#define MAX_PATH 8
+
+/* An error found, placed in the file only if it is listed: finding a
+ * line and column reads the file up to it. */
 typedef struct {
-  const char  *data;
-  gsize        length;
-  GPtrArray   *problems;
+  guint        order;      /* of the record: errors are listed in file order */
+  guint        seq;
+  MlgProblem  *problem;
+  MlgJsonStep  path[MAX_PATH];
+  guint        depth;
+} Pending;
+
+typedef struct {
+  GArray      *errors;     /* Pending, up to MAX_LISTED_ERRORS */
   guint        n_errors;
-  MlgJsonStep  path[8];
+  guint        order;
+  MlgJsonStep  path[MAX_PATH];
   guint        depth;
   /* the record being read, for the place of its errors */
   MlgKindId    kind;
   const char  *record_id;
   const char  *field;
   int          row;
+  /* when reading a chunk (see check_chunk), its index, and the first
+   * chunk that found enough errors to list: later ones list none */
+  guint        chunk;
+  gint        *first_full;
 } Reader;
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_object (&pending->problem);
+}
+
+static void
+reader_init (Reader *r)
+{
+  memset (r, 0, sizeof *r);
+  r->errors = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_array_set_clear_func (r->errors, (GDestroyNotify) pending_clear);
+  r->row = -1;
+}
 
 static void
 push (Reader *r, const char *key, guint index)
@@ -60,23 +91,31 @@ add_error (Reader     *r,
            ...)
 {
   g_autofree char *message = NULL;
-  MlgProblem *problem;
-  guint line, column;
+  Pending pending = { r->order, r->errors->len, NULL, { { 0 } }, r->depth };
   va_list args;
 
   if (r->n_errors++ >= MAX_LISTED_ERRORS)
     return;
+  if (r->first_full && (guint) g_atomic_int_get (r->first_full) < r->chunk)
+    return;
+  if (r->first_full && r->n_errors == MAX_LISTED_ERRORS)
+    {
+      gint full = g_atomic_int_get (r->first_full);
+
+      while ((guint) full > r->chunk &&
+             !g_atomic_int_compare_and_exchange (r->first_full, full, (gint) r->chunk))
+        full = g_atomic_int_get (r->first_full);
+    }
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  problem = mlg_problem_new (MLG_SEVERITY_ERROR, message);
-  mlg_json_locate (r->data, r->length, r->path, r->depth, &line, &column);
-  mlg_problem_set_position (problem, line, column);
+  pending.problem = mlg_problem_new (MLG_SEVERITY_ERROR, message);
   if (in_record)
-    mlg_problem_set_record (problem, r->kind, r->record_id, r->field, r->row);
-  g_ptr_array_add (r->problems, problem);
+    mlg_problem_set_record (pending.problem, r->kind, r->record_id, r->field, r->row);
+  memcpy (pending.path, r->path, r->depth * sizeof r->path[0]);
+  g_array_append_val (r->errors, pending);
 }
 
 static const char *
@@ -270,6 +309,9 @@ check_table (Reader         *r,
     }
 }
 
+/* The first reading of a record, in file order: its id, unique. Its
+ * values are checked later (check_item), with the warnings, while the
+ * record is in the processor's cache. */
 static MlgRecord *
 read_record (Reader        *r,
              const MlgKind *kind,
@@ -278,6 +320,7 @@ read_record (Reader        *r,
 {
   JsonObject *object;
   JsonNode *id_node;
+  MlgRecord *record;
   const char *id;
 
   r->kind = kind->id;
@@ -292,7 +335,6 @@ read_record (Reader        *r,
       return NULL;
     }
   object = json_node_get_object (node);
-  drop_nulls (object);
 
   id_node = json_object_get_member (object, "id");
   if (id_node == NULL || !holds_type (id_node, G_TYPE_STRING) ||
@@ -311,30 +353,108 @@ read_record (Reader        *r,
       pop (r);
       return NULL;
     }
-  g_hash_table_add (ids, (gpointer) id);
 
-  {
-    JsonObjectIter iter;
-    const char *key;
-    JsonNode *value;
+  record = _mlg_record_new (kind, json_object_ref (object));
+  g_hash_table_insert (ids, (gpointer) mlg_record_get_id (record), record);
+  return record;
+}
 
-    /* only what the record holds: most declared fields are empty */
-    json_object_iter_init (&iter, object);
-    while (json_object_iter_next (&iter, &key, &value))
-      {
-        const MlgField *f = mlg_kind_find_field (kind, key);
+/* A record read, and where it is in the file. */
+typedef struct {
+  MlgRecord  *record;
+  const char *key;       /* its kind's member; NULL for one made here */
+  guint       index;     /* in that list; G_MAXUINT for the ecosystem */
+  guint       order;
+} Item;
 
-        if (f == NULL)
-          continue;
-        r->field = f->key;
-        push (r, f->key, 0);
-        check_value (r, f, value);
-        pop (r);
-      }
-    r->field = NULL;
-  }
+/* Checks the types of a record's values (errors), then, when they are
+ * right, what the checker warns about. The two walk the same values one
+ * after the other, so that the second finds them in the cache: walking
+ * a large file's tree twice cost more than parsing it. */
+static void
+check_item (Reader      *r,
+            MlgDocument *document,
+            const Item  *item,
+            GPtrArray   *warnings)
+{
+  const MlgKind *kind = mlg_record_get_kind (item->record);
+  guint errors_before = r->n_errors;
 
-  return _mlg_record_new (kind, json_object_ref (object));
+  r->order = item->order;
+  r->kind = kind->id;
+  r->record_id = mlg_record_get_id (item->record);
+  r->field = NULL;
+  r->row = -1;
+  r->depth = 0;
+
+  if (item->key != NULL)
+    {
+      JsonObject *object = mlg_record_get_object (item->record);
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      push (r, item->key, 0);
+      if (item->index != G_MAXUINT)
+        push (r, NULL, item->index);
+      /* its own object: another thread never touches it */
+      drop_nulls (object);
+
+      /* only what the record holds: most declared fields are empty */
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, &key, &value))
+        {
+          const MlgField *f = mlg_kind_find_field (kind, key);
+
+          if (f == NULL)
+            continue;
+          r->field = f->key;
+          push (r, f->key, 0);
+          check_value (r, f, value);
+          pop (r);
+        }
+      r->field = NULL;
+      r->depth = 0;
+    }
+
+  if (warnings && r->n_errors == errors_before)
+    _mlg_checker_check_record (document, item->record, warnings);
+}
+
+/* The records are checked by chunks, each with its reader and its
+ * warnings, taken in turn by two threads on a large file: records differ
+ * in size (a structure holds much more than a person), so that halves
+ * would not take the same time. */
+#define CHUNK_SIZE 256
+
+typedef struct {
+  Reader       reader;
+  GPtrArray   *warnings;  /* MlgProblem */
+} Chunk;
+
+typedef struct {
+  MlgDocument *document;
+  GArray      *items;     /* Item */
+  Chunk       *chunks;
+  gboolean     warn;      /* FALSE once the file is refused anyway */
+  gint         first_full;
+} CheckChunks;
+
+static void
+check_chunk (gpointer data,
+             guint    index)
+{
+  CheckChunks *all = data;
+  Chunk *chunk = &all->chunks[index];
+  guint end = MIN ((index + 1) * CHUNK_SIZE, all->items->len);
+
+  reader_init (&chunk->reader);
+  chunk->reader.chunk = index;
+  chunk->reader.first_full = &all->first_full;
+  chunk->warnings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = index * CHUNK_SIZE; i < end; i++)
+    check_item (&chunk->reader, all->document, &g_array_index (all->items, Item, i),
+                all->warn ? chunk->warnings : NULL);
 }
 
 static gboolean
@@ -382,27 +502,84 @@ read_version (Reader     *r,
 }
 
 static void
-fail (GError **error,
-      Reader  *r)
+fail (GError    **error,
+      GPtrArray  *problems,
+      guint       n_errors)
 {
-  MlgProblem *first = r->problems->len ? g_ptr_array_index (r->problems, 0) : NULL;
+  MlgProblem *first = problems->len ? g_ptr_array_index (problems, 0) : NULL;
   g_autofree char *text = first ? mlg_problem_to_string (first) : g_strdup ("");
 
-  if (r->n_errors > 1)
+  if (n_errors > 1)
     g_set_error (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_INVALID,
                  g_dngettext (GETTEXT_PACKAGE,
                               "The file cannot be opened: %s (and %u more error)",
                               "The file cannot be opened: %s (and %u more errors)",
-                              r->n_errors - 1),
-                 text, r->n_errors - 1);
+                              n_errors - 1),
+                 text, n_errors - 1);
   else
     g_set_error (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_INVALID,
                  _("The file cannot be opened: %s"), text);
 }
 
+void
+_mlg_reader_refuse (GPtrArray   *problems,
+                    const char  *message,
+                    GError     **error)
+{
+  g_ptr_array_add (problems, mlg_problem_new (MLG_SEVERITY_ERROR, message));
+  fail (error, problems, 1);
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const Pending *pa = a, *pb = b;
+
+  if (pa->order != pb->order)
+    return pa->order < pb->order ? -1 : 1;
+  return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
+}
+
+/* Lists the first errors the readers found, in file order, each placed,
+ * and fails with them. */
+static void
+fail_with (GError    **error,
+           GPtrArray  *problems,
+           const char *data,
+           gsize       length,
+           Reader    **readers,
+           guint       n_readers)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Pending));
+  guint n_errors = 0;
+
+  g_array_set_clear_func (all, (GDestroyNotify) pending_clear);
+  for (guint i = 0; i < n_readers; i++)
+    {
+      n_errors += readers[i]->n_errors;
+      /* moved: the reader's array lets go of the problems */
+      g_array_append_vals (all, readers[i]->errors->data, readers[i]->errors->len);
+      g_array_set_clear_func (readers[i]->errors, NULL);
+      g_array_set_size (readers[i]->errors, 0);
+    }
+  g_array_sort (all, compare_pending);
+
+  for (guint i = 0; i < MIN (all->len, MAX_LISTED_ERRORS); i++)
+    {
+      Pending *pending = &g_array_index (all, Pending, i);
+      guint line, column;
+
+      mlg_json_locate (data, length, pending->path, pending->depth, &line, &column);
+      mlg_problem_set_position (pending->problem, line, column);
+      g_ptr_array_add (problems, g_steal_pointer (&pending->problem));
+    }
+  fail (error, problems, n_errors);
+}
+
 /* json-glib's message reads "<data>:LINE:COL: Parse error: …". */
 static void
-add_parse_error (Reader       *r,
+add_parse_error (GPtrArray    *problems,
                  const GError *parse_error)
 {
   const char *message = parse_error->message;
@@ -420,12 +597,11 @@ add_parse_error (Reader       *r,
   friendly = g_strdup_printf (_("This is not valid JSON (%s)."), text);
   problem = mlg_problem_new (MLG_SEVERITY_ERROR, friendly);
   mlg_problem_set_position (problem, line, column);
-  g_ptr_array_add (r->problems, problem);
-  r->n_errors++;
+  g_ptr_array_add (problems, problem);
 }
 
 static void
-add_scan_error (Reader            *r,
+add_scan_error (GPtrArray         *problems,
                 MlgJsonScanResult  result,
                 guint              line,
                 guint              column)
@@ -460,8 +636,37 @@ add_scan_error (Reader            *r,
 
   problem = mlg_problem_new (MLG_SEVERITY_ERROR, message);
   mlg_problem_set_position (problem, line, column);
-  g_ptr_array_add (r->problems, problem);
-  r->n_errors++;
+  g_ptr_array_add (problems, problem);
+}
+
+/* Warnings in the order of the document's lists, kind by kind, as
+ * _mlg_document_revalidate () gives them: the chunks found them in file
+ * order. */
+static GPtrArray *
+warnings_by_kind (Chunk *chunks,
+                  guint  n_chunks)
+{
+  GPtrArray *by_kind[MLG_N_KINDS] = { NULL };
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint c = 0; c < n_chunks; c++)
+    for (guint i = 0; i < chunks[c].warnings->len; i++)
+      {
+        MlgProblem *problem = g_ptr_array_index (chunks[c].warnings, i);
+        MlgKindId kind = mlg_problem_get_kind (problem);
+
+        if (by_kind[kind] == NULL)
+          by_kind[kind] = g_ptr_array_new ();
+        g_ptr_array_add (by_kind[kind], problem);
+      }
+  for (guint kind = 0; kind < MLG_N_KINDS; kind++)
+    if (by_kind[kind])
+      {
+        for (guint i = 0; i < by_kind[kind]->len; i++)
+          g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (by_kind[kind], i)));
+        g_ptr_array_unref (by_kind[kind]);
+      }
+  return sorted;
 }
 
 MlgDocument *
@@ -474,63 +679,82 @@ _mlg_reader_read (GBytes     *bytes,
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(MlgDocument) self = NULL;
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   MlgJsonScanResult scan;
   JsonNode *root_node;
   JsonObject *root;
+  g_autofree Chunk *chunks = NULL;
+  g_autofree Reader **readers = NULL;
+  CheckChunks check;
+  const char *data;
+  gsize length;
   gboolean bom = FALSE;
-  guint line, column, minor = 0;
-  Reader r = { 0 };
+  guint line, column, minor = 0, order = 0, n_errors, n_chunks;
+  Reader r;
 
-  r.data = g_bytes_get_data (bytes, &r.length);
-  if (r.data == NULL)
-    r.data = "";
-  r.problems = problems;
-  r.row = -1;
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
 
   /* A byte-order mark is not JSON, but editors on Windows add one. */
-  if (r.length >= 3 && memcmp (r.data, "\xEF\xBB\xBF", 3) == 0)
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      r.data += 3;
-      r.length -= 3;
+      data += 3;
+      length -= 3;
       bom = TRUE;
     }
 
-  scan = mlg_json_prescan (r.data, r.length, &line, &column);
+  /* What json-glib would crash on or read wrongly. It refuses NUL bytes
+   * and what is not UTF-8 itself: the full scan then says where. */
+  scan = mlg_json_prescan_quick (data, length, &line, &column);
   if (scan != MLG_JSON_SCAN_OK)
     {
-      add_scan_error (&r, scan, line, column);
-      fail (error, &r);
+      add_scan_error (problems, scan, line, column);
+      fail (error, problems, 1);
       return NULL;
     }
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, r.data, r.length, &parse_error))
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      add_parse_error (&r, parse_error);
-      fail (error, &r);
+      scan = mlg_json_prescan (data, length, &line, &column);
+      if (scan != MLG_JSON_SCAN_OK)
+        add_scan_error (problems, scan, line, column);
+      else
+        add_parse_error (problems, parse_error);
+      fail (error, problems, 1);
       return NULL;
     }
 
+  reader_init (&r);
+  readers = g_new (Reader *, 1);
+  readers[0] = &r;
   root_node = json_parser_get_root (parser);
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     {
       add_error (&r, FALSE, _("A Maillage file is a JSON object; this file holds %s."),
                  root_node ? json_type_name (root_node) : _("nothing"));
-      fail (error, &r);
+      fail_with (error, problems, data, length, readers, 1);
+      g_array_unref (r.errors);
       return NULL;
     }
   root = json_node_get_object (root_node);
 
   if (!read_version (&r, root, &minor))
     {
-      fail (error, &r);
+      fail_with (error, problems, data, length, readers, 1);
+      g_array_unref (r.errors);
       return NULL;
     }
 
   self = g_object_new (MLG_TYPE_DOCUMENT, NULL);
   ids = g_hash_table_new (g_str_hash, g_str_equal);
   records = g_ptr_array_new_with_free_func (g_object_unref);
+  items = g_array_new (FALSE, FALSE, sizeof (Item));
 
+  /* First the ids, in file order: the checks need them all, to find what
+   * a record refers to. */
   {
     g_autoptr(GList) members = json_object_get_members (root);
 
@@ -550,12 +774,18 @@ _mlg_reader_read (GBytes     *bytes,
             continue;
           }
 
+        r.order = ++order;
         push (&r, key, 0);
         if (kind->id == MLG_KIND_ECOSYSTEM)
           {
             MlgRecord *record = read_record (&r, kind, node, ids);
+            Item item = { record, key, G_MAXUINT, order };
+
             if (record)
-              g_ptr_array_add (records, record);
+              {
+                g_ptr_array_add (records, record);
+                g_array_append_val (items, item);
+              }
           }
         else if (!JSON_NODE_HOLDS_ARRAY (node))
           add_error (&r, FALSE, _("“%s” should be a list of records, not %s."), key, json_type_name (node));
@@ -566,10 +796,16 @@ _mlg_reader_read (GBytes     *bytes,
               {
                 MlgRecord *record;
 
+                r.order = ++order;
                 push (&r, NULL, i);
                 record = read_record (&r, kind, json_array_get_element (array, i), ids);
                 if (record)
-                  g_ptr_array_add (records, record);
+                  {
+                    Item item = { record, key, i, order };
+
+                    g_ptr_array_add (records, record);
+                    g_array_append_val (items, item);
+                  }
                 pop (&r);
               }
           }
@@ -577,18 +813,47 @@ _mlg_reader_read (GBytes     *bytes,
       }
   }
 
-  if (r.n_errors > 0)
-    {
-      fail (error, &r);
-      return NULL;
-    }
-
   if (!json_object_has_member (root, "ecosystem"))
     {
       JsonObject *object = json_object_new ();
+      Item item = { NULL, NULL, G_MAXUINT, ++order };
+
       json_object_set_string_member (object, "id", "ecosystem");
-      g_ptr_array_add (records, _mlg_record_new (mlg_kind_get (MLG_KIND_ECOSYSTEM), object));
+      item.record = _mlg_record_new (mlg_kind_get (MLG_KIND_ECOSYSTEM), object);
+      /* named by its id even if a record of another kind took it */
+      g_hash_table_insert (ids, (gpointer) mlg_record_get_id (item.record), item.record);
+      g_ptr_array_add (records, item.record);
+      g_array_append_val (items, item);
     }
+
+  /* the index is all the checks need; the lists come once they pass */
+  _mlg_document_take_index (self, ids);
+
+  /* Then each record's values: their types, and what the checker warns
+   * about; by two threads on a large file. */
+  n_chunks = (items->len + CHUNK_SIZE - 1) / CHUNK_SIZE;
+  chunks = g_new0 (Chunk, n_chunks);
+  check = (CheckChunks) { self, items, chunks, r.n_errors == 0, G_MAXINT };
+  _mlg_run_chunks (n_chunks, items->len >= MLG_PARALLEL_THRESHOLD, check_chunk, &check);
+
+  n_errors = r.n_errors;
+  readers = g_renew (Reader *, readers, n_chunks + 1);
+  for (guint c = 0; c < n_chunks; c++)
+    {
+      n_errors += chunks[c].reader.n_errors;
+      readers[c + 1] = &chunks[c].reader;
+    }
+  if (n_errors > 0)
+    fail_with (error, problems, data, length, readers, n_chunks + 1);
+  else
+    warnings = warnings_by_kind (chunks, n_chunks);
+
+  for (guint i = 0; i < n_chunks + 1; i++)
+    g_array_unref (readers[i]->errors);
+  for (guint c = 0; c < n_chunks; c++)
+    g_ptr_array_unref (chunks[c].warnings);
+  if (n_errors > 0)
+    return NULL;
 
   _mlg_document_take_records (self, records);
 
@@ -599,7 +864,7 @@ _mlg_reader_read (GBytes     *bytes,
     _mlg_document_add_file_note (self, mlg_problem_new (MLG_SEVERITY_WARNING,
       _("This file was written by a newer Maillage: what this version does not know is kept as it is.")));
 
-  _mlg_document_revalidate (self);
+  _mlg_document_set_problems (self, warnings);
 
   {
     GListModel *found = mlg_document_get_problems (self);

@@ -35,26 +35,21 @@ mlg_territory_node_dispose (GObject *object)
 {
   MlgTerritoryNode *self = MLG_TERRITORY_NODE (object);
 
-  /* Children outliving the tree (held by a view) must not point back. */
-  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->children)); i < n; i++)
-    {
-      g_autoptr(MlgTerritoryNode) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
-      child->parent = NULL;
-    }
-  g_list_store_remove_all (self->children);
+  /* Children outliving the tree (held by a view) must not point back.
+   * Nothing is emitted here: the children's list may be watched by a
+   * GtkTreeListModel that is being finalized itself, so it is left as it
+   * is, only dropped (whoever still holds it keeps a valid list). */
+  if (self->children)
+    for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->children)); i < n; i++)
+      {
+        MlgTerritoryNode *child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
+        child->parent = NULL;
+        g_object_unref (child);
+      }
+  g_clear_object (&self->children);
   g_clear_object (&self->territory);
 
   G_OBJECT_CLASS (mlg_territory_node_parent_class)->dispose (object);
-}
-
-static void
-mlg_territory_node_finalize (GObject *object)
-{
-  MlgTerritoryNode *self = MLG_TERRITORY_NODE (object);
-
-  g_clear_object (&self->children);
-
-  G_OBJECT_CLASS (mlg_territory_node_parent_class)->finalize (object);
 }
 
 static void
@@ -90,7 +85,6 @@ mlg_territory_node_class_init (MlgTerritoryNodeClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = mlg_territory_node_dispose;
-  object_class->finalize = mlg_territory_node_finalize;
   object_class->get_property = mlg_territory_node_get_property;
 
   properties[PROP_TERRITORY] =

@@ -16,6 +16,7 @@ struct _MlgTerritoryIndex
   GHashTable  *parent;    /* territory → its parent, for those that have one */
   GHashTable  *children;  /* territory → GPtrArray of territories */
   GPtrArray   *roots;
+  GHashTable  *keys;      /* territory → SortKey */
 };
 
 /* ── Ordering ────────────────────────────────────────────────────────── */
@@ -52,16 +53,33 @@ level_rank (MlgRecord *territory)
   return rank;
 }
 
+/* A territory's place in the order, worked out once per territory:
+ * a région's thousands of communes are sorted by it. */
+typedef struct {
+  guint  rank;
+  char  *folded;
+} SortKey;
+
+static void
+sort_key_free (SortKey *key)
+{
+  g_free (key->folded);
+  g_free (key);
+}
+
 static gint
 compare_territories (gconstpointer a,
-                     gconstpointer b)
+                     gconstpointer b,
+                     gpointer      keys)
 {
   MlgRecord *x = *(MlgRecord **) a, *y = *(MlgRecord **) b;
-  guint rx = level_rank (x), ry = level_rank (y);
+  const SortKey *kx = g_hash_table_lookup (keys, x), *ky = g_hash_table_lookup (keys, y);
+  int c;
 
-  if (rx != ry)
-    return rx < ry ? -1 : 1;
-  return compare_titles (x, y);
+  if (kx->rank != ky->rank)
+    return kx->rank < ky->rank ? -1 : 1;
+  c = strcmp (kx->folded, ky->folded);
+  return c ? c : strcmp (mlg_record_get_id (x), mlg_record_get_id (y));
 }
 
 /* ── The index ───────────────────────────────────────────────────────── */
@@ -92,6 +110,7 @@ mlg_territory_index_new (MlgDocument *document)
   self->parent = g_hash_table_new (NULL, NULL);
   self->children = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->roots = g_ptr_array_new ();
+  self->keys = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sort_key_free);
 
   for (guint i = 0; i < n; i++)
     {
@@ -138,6 +157,11 @@ mlg_territory_index_new (MlgDocument *document)
       g_autoptr(MlgRecord) territory = g_list_model_get_item (territories, i);
       MlgRecord *parent = g_hash_table_lookup (self->parent, territory);
       GPtrArray *list = self->roots;
+      SortKey *key = g_new (SortKey, 1);
+
+      key->rank = level_rank (territory);
+      key->folded = mlg_text_fold (mlg_record_get_title (territory));
+      g_hash_table_insert (self->keys, territory, key);
 
       if (parent)
         {
@@ -151,10 +175,10 @@ mlg_territory_index_new (MlgDocument *document)
       g_ptr_array_add (list, territory);
     }
 
-  g_ptr_array_sort (self->roots, compare_territories);
+  mlg_territory_index_sort (self, self->roots);
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_sort (value, compare_territories);
+    mlg_territory_index_sort (self, value);
   return self;
 }
 
@@ -166,8 +190,17 @@ mlg_territory_index_free (MlgTerritoryIndex *self)
   g_hash_table_unref (self->parent);
   g_hash_table_unref (self->children);
   g_ptr_array_unref (self->roots);
+  g_hash_table_unref (self->keys);
   g_object_unref (self->document);
   g_free (self);
+}
+
+void
+mlg_territory_index_sort (MlgTerritoryIndex *self,
+                          GPtrArray         *territories)
+{
+  g_return_if_fail (self != NULL);
+  g_ptr_array_sort_with_data (territories, compare_territories, self->keys);
 }
 
 MlgRecord *

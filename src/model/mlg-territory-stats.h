@@ -27,6 +27,10 @@ MlgRecord         *mlg_territory_index_get_parent   (MlgTerritoryIndex *self,
  * level (région first) then name. Borrowed records; free the array. */
 GPtrArray         *mlg_territory_index_get_children (MlgTerritoryIndex *self,
                                                      MlgRecord         *territory);
+/* Sorts @territories (of the index's document) as the children above:
+ * by level, then name. */
+void               mlg_territory_index_sort         (MlgTerritoryIndex *self,
+                                                     GPtrArray         *territories);
 /* Whether the territory with id @territory_id is @area or lies below it. */
 gboolean           mlg_territory_index_contains     (MlgTerritoryIndex *self,
                                                      MlgRecord         *area,

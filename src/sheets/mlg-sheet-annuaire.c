@@ -19,14 +19,15 @@ structure_in_territory (MlgSheetBuilder *b,
                         MlgRecord       *s,
                         const char      *territory)
 {
-  GListModel *establishments = mlg_document_get_records (b->document, MLG_KIND_ESTABLISHMENT);
+  g_autoptr(GPtrArray) establishments = NULL;
 
   if (mlg_record_get_string (s, "commune") &&
       mlg_sheet_builder_inside (b, mlg_record_get_string (s, "commune"), territory))
     return TRUE;
-  for (guint i = 0, n = g_list_model_get_n_items (establishments); i < n; i++)
+  establishments = mlg_document_find_referrers (b->document, s, MLG_KIND_ESTABLISHMENT);
+  for (guint i = 0; i < establishments->len; i++)
     {
-      g_autoptr(MlgRecord) e = g_list_model_get_item (establishments, i);
+      MlgRecord *e = g_ptr_array_index (establishments, i);
 
       if (g_strcmp0 (mlg_record_get_string (e, "structure"), mlg_record_get_id (s)) == 0 &&
           mlg_record_get_string (e, "commune") &&
@@ -139,7 +140,6 @@ gather_index (MlgSheetBuilder *b,
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *establishments = mlg_document_get_records (b->document, MLG_KIND_ESTABLISHMENT);
   /* Translators: in the index of the directory, after the name of a pole. */
   const char *pole_note = C_("sheet", "pole");
   /* Translators: in the index of the directory, after the name of a commune. */
@@ -152,6 +152,7 @@ gather_index (MlgSheetBuilder *b,
       g_auto(GStrv) aliases = mlg_record_dup_strv (s, "aliases");
       g_auto(GStrv) poles = mlg_record_dup_strv (s, "poles");
       const char *commune = mlg_record_get_string (s, "commune");
+      g_autoptr(GPtrArray) establishments = mlg_document_find_referrers (b->document, s, MLG_KIND_ESTABLISHMENT);
 
       add_entry (table, entries, mlg_record_get_title (s), NULL, anchor);
       for (guint k = 0; aliases[k]; k++)
@@ -161,9 +162,9 @@ gather_index (MlgSheetBuilder *b,
         add_entry (table, entries, mlg_sheet_builder_title_of (b, poles[k]), pole_note, anchor);
       if (commune)
         add_entry (table, entries, mlg_sheet_builder_title_of (b, commune), commune_note, anchor);
-      for (guint k = 0, n = g_list_model_get_n_items (establishments); k < n; k++)
+      for (guint k = 0; k < establishments->len; k++)
         {
-          g_autoptr(MlgRecord) e = g_list_model_get_item (establishments, k);
+          MlgRecord *e = g_ptr_array_index (establishments, k);
           const char *where = mlg_record_get_string (e, "commune");
 
           if (where && g_strcmp0 (mlg_record_get_string (e, "structure"), mlg_record_get_id (s)) == 0)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mlg-sheet-builder.h"
@@ -541,6 +542,13 @@ mlg_sheet_builder_figures (MlgSheetBuilder *b,
 /* ── Values ──────────────────────────────────────────────────────────── */
 
 const char *
+mlg_sheet_builder_label (MlgKindId   kind,
+                         const char *key)
+{
+  return mlg_field_label (mlg_kind_find_field (mlg_kind_get (kind), key));
+}
+
+const char *
 mlg_sheet_builder_title_of (MlgSheetBuilder *b,
                             const char      *id)
 {
@@ -738,16 +746,103 @@ mlg_sheet_builder_update_year (MlgRecord *record)
   return g_ascii_strtoll (date, NULL, 10);
 }
 
-int
-mlg_sheet_builder_compare (gconstpointer a,
-                           gconstpointer b)
+char *
+mlg_sheet_builder_with_year (MlgSheetBuilder *b,
+                             gint64           value,
+                             gint64           year)
 {
-  MlgRecord *x = *(MlgRecord **) a, *y = *(MlgRecord **) b;
-  g_autofree char *fx = mlg_text_fold (mlg_record_get_title (x));
-  g_autofree char *fy = mlg_text_fold (mlg_record_get_title (y));
-  int order = g_strcmp0 (fx, fy);
+  g_autofree char *number = mlg_sheet_builder_integer (b, value);
 
-  return order ? order : g_strcmp0 (mlg_record_get_id (x), mlg_record_get_id (y));
+  if (year <= 0)
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", number, year);
+}
+
+void
+mlg_sheet_builder_events (MlgSheetBuilder *b,
+                          GPtrArray       *events,
+                          gboolean         with_commune)
+{
+  static const double widths_commune[] = { 0.46, 0.18, 0.18, 0.18 };
+  static const double widths[] = { 0.5, 0.2, 0.3 };
+  const MlgKind *kind = mlg_kind_get (MLG_KIND_EVENT);
+  guint n_columns = with_commune ? 4 : 3;
+  MlgSheetTable *table;
+
+  if (events == NULL || events->len == 0)
+    return;
+  table = mlg_sheet_add_table (b->sheet, n_columns, with_commune ? widths_commune : widths,
+                               MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES);
+  mlg_sheet_table_set_column (table, n_columns - 1, MLG_SHEET_STYLE_SMALL, PANGO_ALIGN_RIGHT);
+  mlg_sheet_table_add_string (table, mlg_kind_label_one (kind));
+  mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_EVENT, "date"));
+  if (with_commune)
+    mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_EVENT, "commune"));
+  mlg_sheet_table_add_string (table, C_("sheet", "Attendance (year)"));
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      MlgRecord *e = g_ptr_array_index (events, i);
+      const char *date = mlg_record_get_string (e, "date");
+      gint64 year = mlg_record_get_int (e, "year", date ? g_ascii_strtoll (date, NULL, 10) : 0);
+      gint64 attendance = mlg_record_get_int (e, "attendance", -1);
+      g_autofree char *when = NULL;
+      g_autofree char *people = NULL;
+
+      if (date)
+        when = mlg_sheet_builder_date (b, date);
+      else if (year > 0)
+        when = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+      else
+        when = mlg_sheet_builder_choice (b, e, "recurrence");
+      /* Every count says its year: the event's, or that of the record. */
+      if (attendance >= 0)
+        people = mlg_sheet_builder_with_year (b, attendance, year > 0 ? year : mlg_sheet_builder_update_year (e));
+
+      mlg_sheet_table_add_cell (table, mlg_sheet_builder_styled (b, mlg_record_get_title (e)));
+      mlg_sheet_table_add_string (table, when);
+      if (with_commune)
+        mlg_sheet_table_add_string (table, mlg_sheet_builder_title_of (b, mlg_record_get_string (e, "commune")));
+      mlg_sheet_table_add_string (table, people);
+    }
+}
+
+/* Sorting folds each name once, not at each comparison: the directory
+ * of a large file sorts thousands of names. */
+typedef struct {
+  char      *key;
+  MlgRecord *record;
+} SortEntry;
+
+static int
+compare_sort_entries (gconstpointer a,
+                      gconstpointer b)
+{
+  const SortEntry *x = a, *y = b;
+  int order = strcmp (x->key, y->key);
+
+  return order ? order : g_strcmp0 (mlg_record_get_id (x->record), mlg_record_get_id (y->record));
+}
+
+void
+mlg_sheet_builder_sort (GPtrArray *records)
+{
+  g_autofree SortEntry *entries = NULL;
+
+  if (records->len < 2)
+    return;
+  entries = g_new (SortEntry, records->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      entries[i].record = g_ptr_array_index (records, i);
+      entries[i].key = mlg_text_fold (mlg_record_get_title (entries[i].record));
+    }
+  qsort (entries, records->len, sizeof (SortEntry), compare_sort_entries);
+  for (guint i = 0; i < records->len; i++)
+    {
+      records->pdata[i] = entries[i].record;
+      g_free (entries[i].key);
+    }
 }
 
 GPtrArray *
@@ -759,7 +854,18 @@ mlg_sheet_builder_sorted (MlgSheetBuilder *b,
 
   for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     g_ptr_array_add (records, g_list_model_get_item (model, i));
-  g_ptr_array_sort (records, mlg_sheet_builder_compare);
+  mlg_sheet_builder_sort (records);
+  return records;
+}
+
+GPtrArray *
+mlg_sheet_builder_referrers (MlgSheetBuilder *b,
+                             MlgRecord       *target,
+                             MlgKindId        kind)
+{
+  GPtrArray *records = mlg_document_find_referrers (b->document, target, kind);
+
+  mlg_sheet_builder_sort (records);
   return records;
 }
 

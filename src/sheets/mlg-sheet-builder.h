@@ -79,6 +79,9 @@ gboolean      mlg_sheet_builder_figures    (MlgSheetBuilder *b,
                                             const char      *remark);
 
 /* Values. */
+/* The translated label of field @key of @kind. */
+const char   *mlg_sheet_builder_label      (MlgKindId        kind,
+                                            const char      *key);
 const char   *mlg_sheet_builder_title_of   (MlgSheetBuilder *b,
                                             const char      *id);
 char         *mlg_sheet_builder_ref_list   (MlgSheetBuilder *b,
@@ -103,6 +106,15 @@ char         *mlg_sheet_builder_integer    (MlgSheetBuilder *b,
                                             gint64           value);
 char         *mlg_sheet_builder_amount     (MlgSheetBuilder *b,
                                             double           euros);
+/* "30 (2023)": a count and the year it is of (none when @year <= 0). */
+char         *mlg_sheet_builder_with_year  (MlgSheetBuilder *b,
+                                            gint64           value,
+                                            gint64           year);
+/* A table of @events (MlgRecord): name, date (or year, or how often it
+ * recurs), the commune if @with_commune, the attendance with its year. */
+void          mlg_sheet_builder_events     (MlgSheetBuilder *b,
+                                            GPtrArray       *events,
+                                            gboolean         with_commune);
 /* "Trévoux (CC Dombes Saône Vallée, Ain)": a commune with its EPCI and
  * département. */
 char         *mlg_sheet_builder_place      (MlgSheetBuilder *b,
@@ -118,8 +130,13 @@ gint64        mlg_sheet_builder_update_year(MlgRecord       *record);
  * ignored). Free with g_ptr_array_unref(). */
 GPtrArray    *mlg_sheet_builder_sorted     (MlgSheetBuilder *b,
                                             MlgKindId        kind);
-int           mlg_sheet_builder_compare    (gconstpointer    a,
-                                            gconstpointer    b);
+/* Sorts @records (MlgRecord) as above, folding each name once. */
+void          mlg_sheet_builder_sort       (GPtrArray       *records);
+/* The records of @kind that refer to @target, sorted by name (the
+ * document's index: no scan of the whole file). */
+GPtrArray    *mlg_sheet_builder_referrers  (MlgSheetBuilder *b,
+                                            MlgRecord       *target,
+                                            MlgKindId        kind);
 /* Whether territory @id is @within or lies inside it. */
 gboolean      mlg_sheet_builder_inside     (MlgSheetBuilder *b,
                                             const char      *id,

@@ -13,13 +13,6 @@
 #include "mlg-sheet-builder.h"
 #include "mlg-sheets.h"
 
-static const char *
-field_label (MlgKindId   kind,
-             const char *key)
-{
-  return mlg_field_label (mlg_kind_find_field (mlg_kind_get (kind), key));
-}
-
 static void
 add_long_section (MlgSheetBuilder *b,
                   MlgRecord       *ecosystem,
@@ -80,7 +73,7 @@ add_governance (MlgSheetBuilder *b,
   mlg_sheet_builder_heading (b, C_("sheet", "Governance"));
   if (colleges[0])
     {
-      mlg_sheet_builder_subheading (b, field_label (MLG_KIND_ECOSYSTEM, "governance_colleges"));
+      mlg_sheet_builder_subheading (b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "governance_colleges"));
       mlg_sheet_builder_bullets (b, colleges);
     }
   mlg_sheet_builder_long_text (b, charter);
@@ -146,12 +139,12 @@ add_contact (MlgSheetBuilder *b,
           mlg_sheet_text_append (who, MLG_SHEET_SPAN_NORMAL, text);
         }
       mlg_sheet_builder_wide_field (b, mlg_kind_label_one (mlg_kind_get (MLG_KIND_PERSON)), who);
-      mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_PERSON, "email"), mlg_record_get_string (person, "email"));
+      mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_PERSON, "email"), mlg_record_get_string (person, "email"));
     }
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_ECOSYSTEM, "email"), mlg_record_get_string (ecosystem, "email"));
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_ECOSYSTEM, "phone"), phone);
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_ECOSYSTEM, "website"), mlg_record_get_string (ecosystem, "website"));
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_ECOSYSTEM, "address"), mlg_record_get_string (ecosystem, "address"));
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "email"), mlg_record_get_string (ecosystem, "email"));
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "phone"), phone);
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "website"), mlg_record_get_string (ecosystem, "website"));
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "address"), mlg_record_get_string (ecosystem, "address"));
   if (b->fields->len == 0)
     return;
   mlg_sheet_builder_heading (b, C_("sheet", "To find out more, contact"));
@@ -301,14 +294,14 @@ mlg_sheet_new_ptce (MlgDocument *document)
   if (mlg_record_get_int (ecosystem, "year_formalised", 0) > 0)
     year = g_strdup_printf ("%" G_GINT64_FORMAT, mlg_record_get_int (ecosystem, "year_formalised", 0));
   stage = mlg_sheet_builder_choice (&b, ecosystem, "stage");
-  mlg_sheet_builder_field_text (&b, field_label (MLG_KIND_ECOSYSTEM, "lead_structure"),
+  mlg_sheet_builder_field_text (&b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "lead_structure"),
                                 mlg_sheet_builder_title_of (&b, mlg_record_get_string (ecosystem, "lead_structure")));
-  mlg_sheet_builder_field_raw (&b, field_label (MLG_KIND_ECOSYSTEM, "year_formalised"), year);
-  mlg_sheet_builder_field_text (&b, field_label (MLG_KIND_ECOSYSTEM, "stage"), stage);
+  mlg_sheet_builder_field_raw (&b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "year_formalised"), year);
+  mlg_sheet_builder_field_text (&b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "stage"), stage);
   if (aliases[0])
     {
       g_autofree char *list = g_strjoinv (" · ", aliases);
-      mlg_sheet_builder_wide_field (&b, field_label (MLG_KIND_ECOSYSTEM, "aliases"), mlg_sheet_builder_styled (&b, list));
+      mlg_sheet_builder_wide_field (&b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "aliases"), mlg_sheet_builder_styled (&b, list));
     }
   mlg_sheet_builder_fields_end (&b);
 
@@ -317,7 +310,7 @@ mlg_sheet_new_ptce (MlgDocument *document)
     {
       if (!mlg_record_has_value (ecosystem, "context"))
         mlg_sheet_builder_heading (&b, C_("sheet", "Context and presentation"));
-      mlg_sheet_builder_subheading (&b, field_label (MLG_KIND_ECOSYSTEM, "missions"));
+      mlg_sheet_builder_subheading (&b, mlg_sheet_builder_label (MLG_KIND_ECOSYSTEM, "missions"));
       mlg_sheet_builder_bullets (&b, missions);
     }
   add_milestones (&b, ecosystem);

@@ -16,7 +16,9 @@
 #include "mlg-text.h"
 
 /* Relations seen from their target: "Val Horizon → founding member of →
- * Domb'Innov" reads "Founding member: Val Horizon" on Domb'Innov's sheet. */
+ * Domb'Innov" reads "Has as founding member: Val Horizon" on Domb'Innov's
+ * sheet. Symmetric relations (no inverse) read the same from both sides,
+ * so the sheet shows them once even when both sides declare them. */
 static const struct {
   const char *type;
   const char *inverse;
@@ -26,26 +28,28 @@ static const struct {
   { "grew_out_of",          NC_("sheet", "Gave rise to") },
   { "founding_member_of",   NC_("sheet", "Has as founding member") },
   { "member_of",            NC_("sheet", "Has as member") },
-  { "partner_of",           NC_("sheet", "Partner of") },
-  { "shares_services_with", NC_("sheet", "Shares services with") },
+  { "partner_of",           NULL },
+  { "shares_services_with", NULL },
   { "governs",              NC_("sheet", "Governed by") },
   { "funds",                NC_("sheet", "Funded by") },
 };
+
+static gboolean
+is_symmetric (const char *type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (inverse_relations); i++)
+    if (g_strcmp0 (inverse_relations[i].type, type) == 0)
+      return inverse_relations[i].inverse == NULL;
+  return FALSE;
+}
 
 static const char *
 inverse_label (const char *type)
 {
   for (guint i = 0; i < G_N_ELEMENTS (inverse_relations); i++)
-    if (g_strcmp0 (inverse_relations[i].type, type) == 0)
+    if (g_strcmp0 (inverse_relations[i].type, type) == 0 && inverse_relations[i].inverse)
       return g_dpgettext2 (GETTEXT_PACKAGE, "sheet", inverse_relations[i].inverse);
   return type;
-}
-
-static const char *
-field_label (MlgKindId   kind,
-             const char *key)
-{
-  return mlg_field_label (mlg_kind_find_field (mlg_kind_get (kind), key));
 }
 
 static gboolean
@@ -56,25 +60,21 @@ ref_list_contains (MlgRecord  *record,
   return mlg_record_list_contains (record, key, id);
 }
 
-/* Records of @kind that @test accepts, sorted by name. */
+/* Records of @kind that refer to @s and that @test accepts, sorted by
+ * name. */
 typedef gboolean (*RecordTest) (MlgRecord *record, const char *id);
 
 static GPtrArray *
 select_records (MlgSheetBuilder *b,
                 MlgKindId        kind,
                 RecordTest       test,
-                const char      *id)
+                MlgRecord       *s)
 {
-  GPtrArray *all = mlg_sheet_builder_sorted (b, kind);
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *found = mlg_sheet_builder_referrers (b, s, kind);
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      MlgRecord *record = g_ptr_array_index (all, i);
-      if (test (record, id))
-        g_ptr_array_add (found, g_object_ref (record));
-    }
-  g_ptr_array_unref (all);
+  for (guint i = found->len; i-- > 0;)
+    if (!test (g_ptr_array_index (found, i), mlg_record_get_id (s)))
+      g_ptr_array_remove_index (found, i);
   return found;
 }
 
@@ -109,31 +109,34 @@ is_service_of (MlgRecord *r, const char *id)
   return g_strcmp0 (mlg_record_get_string (r, "provider"), id) == 0 || ref_list_contains (r, "beneficiaries", id);
 }
 
+/* Row @i of a table field if it is an object whose @key is @value (or
+ * any object when @value is NULL); NULL otherwise. */
+static JsonObject *
+table_row (JsonArray  *rows,
+           guint       i,
+           const char *key,
+           const char *value)
+{
+  JsonNode *node = json_array_get_element (rows, i);
+  JsonObject *row;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  row = json_node_get_object (node);
+  if (value && g_strcmp0 (json_object_get_string_member_with_default (row, key, NULL), value) != 0)
+    return NULL;
+  return row;
+}
+
 static gboolean
 has_role_in (MlgRecord *r, const char *id)
 {
   JsonArray *roles = mlg_record_get_array (r, "roles");
 
   for (guint i = 0, n = roles ? json_array_get_length (roles) : 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (roles, i);
-      if (JSON_NODE_HOLDS_OBJECT (node) &&
-          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "structure", NULL), id) == 0)
-        return TRUE;
-    }
+    if (table_row (roles, i, "structure", id))
+      return TRUE;
   return FALSE;
-}
-
-static char *
-with_year (MlgSheetBuilder *b,
-           gint64           value,
-           gint64           year)
-{
-  g_autofree char *number = mlg_sheet_builder_integer (b, value);
-
-  if (year <= 0)
-    return g_steal_pointer (&number);
-  return g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", number, year);
 }
 
 static void
@@ -152,14 +155,14 @@ add_identity (MlgSheetBuilder *b,
   gint64 created = mlg_record_get_int (s, "year_created", 0);
   g_autofree char *year = created > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, created) : NULL;
 
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_STRUCTURE, "legal_form"), legal_form);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_STRUCTURE, "category"), category);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_STRUCTURE, "circle"), circle);
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_STRUCTURE, "year_created"), year);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_STRUCTURE, "poles"), poles);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_STRUCTURE, "statuses"), statuses);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_STRUCTURE, "themes"), theme_list);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_STRUCTURE, "tags"), tag_list);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "legal_form"), legal_form);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "category"), category);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "circle"), circle);
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "year_created"), year);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "poles"), poles);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "statuses"), statuses);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "themes"), theme_list);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "tags"), tag_list);
   mlg_sheet_builder_fields_end (b);
 }
 
@@ -177,7 +180,7 @@ add_presentation (MlgSheetBuilder *b,
   mlg_sheet_builder_long_text (b, description);
   if (activities && activities[0])
     {
-      mlg_sheet_builder_subheading (b, field_label (MLG_KIND_STRUCTURE, "activities"));
+      mlg_sheet_builder_subheading (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "activities"));
       mlg_sheet_builder_bullets (b, activities);
     }
   return TRUE;
@@ -190,7 +193,7 @@ add_places (MlgSheetBuilder *b,
   static const double widths[] = { 0.34, 0.19, 0.2, 0.17, 0.1 };
   const char *commune = mlg_record_get_string (s, "commune");
   const char *address = mlg_record_get_string (s, "address");
-  g_autoptr(GPtrArray) establishments = select_records (b, MLG_KIND_ESTABLISHMENT, is_establishment_of, mlg_record_get_id (s));
+  g_autoptr(GPtrArray) establishments = select_records (b, MLG_KIND_ESTABLISHMENT, is_establishment_of, s);
   g_autofree char *place = mlg_sheet_builder_place (b, commune);
   MlgSheetTable *table;
 
@@ -206,9 +209,9 @@ add_places (MlgSheetBuilder *b,
   table = mlg_sheet_add_table (b->sheet, 5, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES);
   mlg_sheet_table_set_column (table, 4, MLG_SHEET_STYLE_SMALL, PANGO_ALIGN_RIGHT);
   mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_ESTABLISHMENT)));
-  mlg_sheet_table_add_string (table, field_label (MLG_KIND_ESTABLISHMENT, "type"));
-  mlg_sheet_table_add_string (table, field_label (MLG_KIND_ESTABLISHMENT, "pole"));
-  mlg_sheet_table_add_string (table, field_label (MLG_KIND_ESTABLISHMENT, "commune"));
+  mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_ESTABLISHMENT, "type"));
+  mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_ESTABLISHMENT, "pole"));
+  mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_ESTABLISHMENT, "commune"));
   mlg_sheet_table_add_string (table, C_("sheet", "Capacity (year)"));
 
   for (guint i = 0; i < establishments->len; i++)
@@ -216,7 +219,7 @@ add_places (MlgSheetBuilder *b,
       MlgRecord *e = g_ptr_array_index (establishments, i);
       g_autofree char *type = mlg_sheet_builder_choice (b, e, "type");
       gint64 capacity = mlg_record_get_int (e, "capacity", -1);
-      g_autofree char *places = capacity >= 0 ? with_year (b, capacity, mlg_sheet_builder_update_year (e)) : NULL;
+      g_autofree char *places = capacity >= 0 ? mlg_sheet_builder_with_year (b, capacity, mlg_sheet_builder_update_year (e)) : NULL;
       g_autofree char *where = mlg_sheet_builder_place (b, mlg_record_get_string (e, "commune"));
 
       mlg_sheet_table_add_cell (table, mlg_sheet_builder_styled (b, mlg_record_get_title (e)));
@@ -253,6 +256,7 @@ add_structure (MlgSheetBuilder *b,
 typedef struct {
   guint  rank;
   char  *label;
+  char  *other_id;
   char  *other;
   char  *note;
   char  *period;
@@ -262,6 +266,7 @@ static void
 relation_row_free (RelationRow *row)
 {
   g_free (row->label);
+  g_free (row->other_id);
   g_free (row->other);
   g_free (row->note);
   g_free (row->period);
@@ -295,6 +300,117 @@ compare_relation_rows (gconstpointer a,
   return g_strcmp0 (fx, fy);
 }
 
+/* Adds @relation of @from, as seen from @s. A relation already there (a
+ * symmetric one both sides declare, or the same one written twice) stays
+ * one row, completed with what the other says; @seen finds it by label
+ * and other side, for hubs with thousands of members. */
+static void
+add_relation_row (MlgSheetBuilder *b,
+                  GPtrArray       *rows,
+                  GHashTable      *seen,
+                  const MlgField  *type_field,
+                  MlgRecord       *s,
+                  MlgRecord       *from,
+                  JsonObject      *relation)
+{
+  const char *type = json_object_get_string_member_with_default (relation, "type", "");
+  const char *target = json_object_get_string_member_with_default (relation, "target", NULL);
+  gboolean outgoing = from == s;
+  const char *other_id = outgoing ? target : mlg_record_get_id (from);
+  const char *note = json_object_get_string_member_with_default (relation, "note", NULL);
+  g_autofree char *period = mlg_sheet_builder_years (b, json_object_get_int_member_with_default (relation, "since", 0),
+                                                     json_object_get_int_member_with_default (relation, "until", 0));
+  g_autofree char *key = NULL;
+  RelationRow *row, *known;
+
+  row = g_new0 (RelationRow, 1);
+  if (outgoing || is_symmetric (type))
+    {
+      row->rank = relation_rank (type_field, type);
+      row->label = g_strdup (mlg_field_choice_label (type_field, type));
+    }
+  else
+    {
+      row->rank = 100 + relation_rank (type_field, type);
+      row->label = g_strdup (inverse_label (type));
+    }
+
+  key = g_strdup_printf ("%s\x1f%s", row->label, other_id ? other_id : "");
+  known = g_hash_table_lookup (seen, key);
+  if (known && (known->period == NULL || period == NULL || g_strcmp0 (known->period, period) == 0))
+    {
+      if (known->period == NULL)
+        known->period = g_steal_pointer (&period);
+      if ((known->note == NULL || *known->note == '\0') && note)
+        {
+          g_free (known->note);
+          known->note = g_strdup (note);
+        }
+      relation_row_free (row);
+      return;
+    }
+  if (known == NULL)
+    g_hash_table_insert (seen, g_steal_pointer (&key), row);
+
+  row->other_id = g_strdup (other_id);
+  row->other = g_strdup (mlg_sheet_builder_title_of (b, other_id));
+  row->note = g_strdup (note);
+  row->period = g_steal_pointer (&period);
+  g_ptr_array_add (rows, row);
+}
+
+/* Every structure @s works with: through relations, funding, services,
+ * projects and events, as a set of ids. */
+static void
+gather_partners (MlgSheetBuilder *b,
+                 MlgRecord       *s,
+                 GPtrArray       *rows,
+                 GHashTable      *partners)
+{
+  static const struct {
+    MlgKindId   kind;
+    const char *keys[3];
+  } links[] = {
+    { MLG_KIND_FUNDING, { "funder", "beneficiary", NULL } },
+    { MLG_KIND_SERVICE, { "provider", "beneficiaries", NULL } },
+    { MLG_KIND_PROJECT, { "holders", NULL, NULL } },
+    { MLG_KIND_EVENT,   { "organisers", "host", NULL } },
+  };
+  const char *id = mlg_record_get_id (s);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RelationRow *row = g_ptr_array_index (rows, i);
+      add_partner (partners, row->other_id, id);
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (links); l++)
+    {
+      g_autoptr(GPtrArray) records = mlg_document_find_referrers (b->document, s, links[l].kind);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          MlgRecord *r = g_ptr_array_index (records, i);
+          gboolean involved = FALSE;
+
+          for (guint k = 0; links[l].keys[k]; k++)
+            involved = involved || g_strcmp0 (mlg_record_get_string (r, links[l].keys[k]), id) == 0 ||
+                       mlg_record_list_contains (r, links[l].keys[k], id);
+          if (!involved)
+            continue;
+          for (guint k = 0; links[l].keys[k]; k++)
+            {
+              g_auto(GStrv) ids = mlg_record_dup_strv (r, links[l].keys[k]);
+              const char *one = mlg_record_get_string (r, links[l].keys[k]);
+
+              add_structure (b, partners, one, id);
+              for (guint j = 0; ids && ids[j]; j++)
+                add_structure (b, partners, ids[j], id);
+            }
+        }
+    }
+}
+
 static gboolean
 add_relations (MlgSheetBuilder *b,
                MlgRecord       *s)
@@ -304,49 +420,30 @@ add_relations (MlgSheetBuilder *b,
   const MlgField *type_field = mlg_field_find_column (relations_field->columns, "type");
   const MlgField *category_field = mlg_kind_find_field (mlg_record_get_kind (s), "category");
   const char *id = mlg_record_get_id (s);
-  g_autoptr(GPtrArray) structures = mlg_sheet_builder_sorted (b, MLG_KIND_STRUCTURE);
+  g_autoptr(GPtrArray) referrers = mlg_document_find_referrers (b->document, s, MLG_KIND_STRUCTURE);
   g_autoptr(GHashTable) partners = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_row_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) partner_records = g_ptr_array_new ();
   MlgSheetTable *table = NULL;
-  JsonArray *relations = mlg_record_get_array (s, "relations");
   gboolean any = FALSE;
 
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_row_free);
+  /* Its own relations, then those of others towards it. */
+  g_ptr_array_insert (referrers, 0, g_object_ref (s));
+  for (guint k = 0; k < referrers->len; k++)
+    {
+      MlgRecord *from = g_ptr_array_index (referrers, k);
+      JsonArray *list = mlg_record_get_array (from, "relations");
 
-  /* Its own relations, then those of others towards it, by type. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint k = 0; k < (pass == 0 ? 1 : structures->len); k++)
-      {
-        MlgRecord *from = pass == 0 ? s : g_ptr_array_index (structures, k);
-        JsonArray *list = pass == 0 ? relations : mlg_record_get_array (from, "relations");
+      /* Of the others' relations, only those towards it. */
+      for (guint i = 0, n = list ? json_array_get_length (list) : 0; i < n; i++)
+        {
+          JsonObject *relation = table_row (list, i, "target", from == s ? NULL : id);
 
-        if (pass == 1 && from == s)
-          continue;
-        for (guint i = 0, n = list ? json_array_get_length (list) : 0; i < n; i++)
-          {
-            JsonNode *node = json_array_get_element (list, i);
-            JsonObject *object;
-            const char *type, *target;
-            RelationRow *row;
-
-            if (!JSON_NODE_HOLDS_OBJECT (node))
-              continue;
-            object = json_node_get_object (node);
-            type = json_object_get_string_member_with_default (object, "type", "");
-            target = json_object_get_string_member_with_default (object, "target", NULL);
-            if (pass == 1 && g_strcmp0 (target, id) != 0)
-              continue;
-
-            row = g_new0 (RelationRow, 1);
-            row->rank = pass * 100 + relation_rank (type_field, type);
-            row->label = g_strdup (pass == 0 ? mlg_field_choice_label (type_field, type) : inverse_label (type));
-            row->other = g_strdup (mlg_sheet_builder_title_of (b, pass == 0 ? target : mlg_record_get_id (from)));
-            row->note = g_strdup (json_object_get_string_member_with_default (object, "note", NULL));
-            row->period = mlg_sheet_builder_years (b, json_object_get_int_member_with_default (object, "since", 0),
-                                                   json_object_get_int_member_with_default (object, "until", 0));
-            g_ptr_array_add (rows, row);
-            add_partner (partners, pass == 0 ? target : mlg_record_get_id (from), id);
-          }
-      }
+          if (relation)
+            add_relation_row (b, rows, seen, type_field, s, from, relation);
+        }
+    }
   g_ptr_array_sort (rows, compare_relation_rows);
 
   for (guint i = 0; i < rows->len; i++)
@@ -359,7 +456,7 @@ add_relations (MlgSheetBuilder *b,
         {
           mlg_sheet_builder_heading (b, C_("sheet", "Relations and partners"));
           table = mlg_sheet_add_table (b->sheet, 3, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES);
-          mlg_sheet_table_add_string (table, field_label (MLG_KIND_STRUCTURE, "relations"));
+          mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "relations"));
           mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_STRUCTURE)));
           mlg_sheet_table_add_string (table, C_("sheet", "Period"));
           any = TRUE;
@@ -379,44 +476,22 @@ add_relations (MlgSheetBuilder *b,
     }
 
   /* Partners: every structure it works with, by category. */
+  gather_partners (b, s, rows, partners);
   {
-    GListModel *lists[] = {
-      mlg_document_get_records (b->document, MLG_KIND_FUNDING),
-      mlg_document_get_records (b->document, MLG_KIND_SERVICE),
-      mlg_document_get_records (b->document, MLG_KIND_PROJECT),
-      mlg_document_get_records (b->document, MLG_KIND_EVENT),
-    };
-    static const char *keys[][3] = {
-      { "funder", "beneficiary", NULL },
-      { "provider", "beneficiaries", NULL },
-      { "holders", NULL, NULL },
-      { "organisers", "host", NULL },
-    };
+    GHashTableIter iter;
+    gpointer key;
 
-    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-      for (guint i = 0, n = g_list_model_get_n_items (lists[l]); i < n; i++)
-        {
-          g_autoptr(MlgRecord) r = g_list_model_get_item (lists[l], i);
-          gboolean involved = FALSE;
-
-          for (guint k = 0; keys[l][k]; k++)
-            involved = involved || g_strcmp0 (mlg_record_get_string (r, keys[l][k]), id) == 0 ||
-                       mlg_record_list_contains (r, keys[l][k], id);
-          if (!involved)
-            continue;
-          for (guint k = 0; keys[l][k]; k++)
-            {
-              g_auto(GStrv) ids = mlg_record_dup_strv (r, keys[l][k]);
-              const char *one = mlg_record_get_string (r, keys[l][k]);
-
-              add_structure (b, partners, one, id);
-              for (guint j = 0; ids && ids[j]; j++)
-                add_structure (b, partners, ids[j], id);
-            }
-        }
+    g_hash_table_iter_init (&iter, partners);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        MlgRecord *other = mlg_document_lookup_kind (b->document, MLG_KIND_STRUCTURE, key);
+        if (other)
+          g_ptr_array_add (partner_records, other);
+      }
+    mlg_sheet_builder_sort (partner_records);
   }
 
-  if (g_hash_table_size (partners) > 0)
+  if (partner_records->len > 0)
     {
       if (!any)
         mlg_sheet_builder_heading (b, C_("sheet", "Relations and partners"));
@@ -426,13 +501,11 @@ add_relations (MlgSheetBuilder *b,
           g_autoptr(GPtrArray) names = g_ptr_array_new ();
           g_autofree char *list = NULL;
 
-          for (guint k = 0; k < structures->len; k++)
+          for (guint k = 0; k < partner_records->len; k++)
             {
-              MlgRecord *other = g_ptr_array_index (structures, k);
+              MlgRecord *other = g_ptr_array_index (partner_records, k);
               const char *category = mlg_record_get_string (other, "category");
 
-              if (!g_hash_table_contains (partners, mlg_record_get_id (other)))
-                continue;
               /* The last pass takes those with no or an unknown category. */
               if (c->key ? g_strcmp0 (category, c->key) == 0
                          : mlg_field_find_choice (category_field, category) == NULL)
@@ -456,11 +529,10 @@ static gboolean
 add_activity (MlgSheetBuilder *b,
               MlgRecord       *s)
 {
-  const char *id = mlg_record_get_id (s);
-  g_autoptr(GPtrArray) projects = select_records (b, MLG_KIND_PROJECT, is_project_of, id);
-  g_autoptr(GPtrArray) events = select_records (b, MLG_KIND_EVENT, is_event_of, id);
-  g_autoptr(GPtrArray) funding = select_records (b, MLG_KIND_FUNDING, is_funding_of, id);
-  g_autoptr(GPtrArray) services = select_records (b, MLG_KIND_SERVICE, is_service_of, id);
+  g_autoptr(GPtrArray) projects = select_records (b, MLG_KIND_PROJECT, is_project_of, s);
+  g_autoptr(GPtrArray) events = select_records (b, MLG_KIND_EVENT, is_event_of, s);
+  g_autoptr(GPtrArray) funding = select_records (b, MLG_KIND_FUNDING, is_funding_of, s);
+  g_autoptr(GPtrArray) services = select_records (b, MLG_KIND_SERVICE, is_service_of, s);
   MlgSheetTable *table;
 
   if (projects->len + events->len + funding->len + services->len == 0)
@@ -474,9 +546,9 @@ add_activity (MlgSheetBuilder *b,
       mlg_sheet_builder_subheading (b, mlg_kind_label (mlg_kind_get (MLG_KIND_PROJECT)));
       table = mlg_sheet_add_table (b->sheet, 4, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES);
       mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_PROJECT)));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_PROJECT, "stage"));
+      mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_PROJECT, "stage"));
       mlg_sheet_table_add_string (table, C_("sheet", "Period"));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_PROJECT, "pole"));
+      mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_PROJECT, "pole"));
       for (guint i = 0; i < projects->len; i++)
         {
           MlgRecord *p = g_ptr_array_index (projects, i);
@@ -493,38 +565,8 @@ add_activity (MlgSheetBuilder *b,
 
   if (events->len)
     {
-      static const double widths[] = { 0.46, 0.18, 0.18, 0.18 };
-
       mlg_sheet_builder_subheading (b, mlg_kind_label (mlg_kind_get (MLG_KIND_EVENT)));
-      table = mlg_sheet_add_table (b->sheet, 4, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES);
-      mlg_sheet_table_set_column (table, 3, MLG_SHEET_STYLE_SMALL, PANGO_ALIGN_RIGHT);
-      mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_EVENT)));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_EVENT, "date"));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_EVENT, "commune"));
-      mlg_sheet_table_add_string (table, C_("sheet", "Attendance (year)"));
-      for (guint i = 0; i < events->len; i++)
-        {
-          MlgRecord *e = g_ptr_array_index (events, i);
-          const char *date = mlg_record_get_string (e, "date");
-          gint64 year = mlg_record_get_int (e, "year", date ? g_ascii_strtoll (date, NULL, 10) : 0);
-          gint64 attendance = mlg_record_get_int (e, "attendance", -1);
-          g_autofree char *when = NULL;
-          g_autofree char *people = NULL;
-
-          if (date)
-            when = mlg_sheet_builder_date (b, date);
-          else if (year > 0)
-            when = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-          else
-            when = mlg_sheet_builder_choice (b, e, "recurrence");
-          if (attendance >= 0)
-            people = with_year (b, attendance, year > 0 ? year : mlg_sheet_builder_update_year (e));
-
-          mlg_sheet_table_add_cell (table, mlg_sheet_builder_styled (b, mlg_record_get_title (e)));
-          mlg_sheet_table_add_string (table, when);
-          mlg_sheet_table_add_string (table, mlg_sheet_builder_title_of (b, mlg_record_get_string (e, "commune")));
-          mlg_sheet_table_add_string (table, people);
-        }
+      mlg_sheet_builder_events (b, events, TRUE);
     }
 
   if (funding->len)
@@ -536,7 +578,7 @@ add_activity (MlgSheetBuilder *b,
       mlg_sheet_table_set_column (table, 2, MLG_SHEET_STYLE_SMALL, PANGO_ALIGN_RIGHT);
       mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_FUNDING)));
       mlg_sheet_table_add_string (table, C_("sheet", "From or to"));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_FUNDING, "amount"));
+      mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_FUNDING, "amount"));
       mlg_sheet_table_add_string (table, C_("sheet", "Period"));
       for (guint i = 0; i < funding->len; i++)
         {
@@ -580,7 +622,7 @@ add_activity (MlgSheetBuilder *b,
       mlg_sheet_builder_subheading (b, mlg_kind_label (mlg_kind_get (MLG_KIND_SERVICE)));
       table = mlg_sheet_add_table (b->sheet, 3, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES);
       mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_SERVICE)));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_SERVICE, "function"));
+      mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_SERVICE, "function"));
       mlg_sheet_table_add_string (table, C_("sheet", "Role"));
       for (guint i = 0; i < services->len; i++)
         {
@@ -602,7 +644,7 @@ add_contact (MlgSheetBuilder *b,
 {
   static const double widths[] = { 0.3, 0.5, 0.2 };
   const char *id = mlg_record_get_id (s);
-  g_autoptr(GPtrArray) people = select_records (b, MLG_KIND_PERSON, has_role_in, id);
+  g_autoptr(GPtrArray) people = select_records (b, MLG_KIND_PERSON, has_role_in, s);
   const char *address = mlg_record_get_string (s, "address");
   const char *postcode = mlg_record_get_string (s, "postcode");
   const char *commune = mlg_record_get_string (s, "commune");
@@ -623,12 +665,12 @@ add_contact (MlgSheetBuilder *b,
         g_string_append (full, mlg_sheet_builder_title_of (b, commune));
     }
 
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_STRUCTURE, "address"), full->str);
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_STRUCTURE, "phone"), phone);
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_STRUCTURE, "email"), mlg_record_get_string (s, "email"));
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_STRUCTURE, "website"), mlg_record_get_string (s, "website"));
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_STRUCTURE, "siret"), siret);
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_STRUCTURE, "rna"), mlg_record_get_string (s, "rna"));
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "address"), full->str);
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "phone"), phone);
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "email"), mlg_record_get_string (s, "email"));
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "website"), mlg_record_get_string (s, "website"));
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "siret"), siret);
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "rna"), mlg_record_get_string (s, "rna"));
 
   any = people->len > 0 || b->fields->len > 0;
   if (!any)
@@ -650,16 +692,12 @@ add_contact (MlgSheetBuilder *b,
 
           for (guint r = 0, n = roles ? json_array_get_length (roles) : 0; r < n; r++)
             {
-              JsonNode *node = json_array_get_element (roles, r);
-              JsonObject *role;
+              JsonObject *role = table_row (roles, r, "structure", id);
               g_autofree char *period = NULL;
               MlgSheetText *who;
               const char *email, *tel;
 
-              if (!JSON_NODE_HOLDS_OBJECT (node))
-                continue;
-              role = json_node_get_object (node);
-              if (g_strcmp0 (json_object_get_string_member_with_default (role, "structure", NULL), id) != 0)
+              if (role == NULL)
                 continue;
               period = mlg_sheet_builder_years (b, json_object_get_int_member_with_default (role, "since", 0),
                                                 json_object_get_int_member_with_default (role, "until", 0));
@@ -707,7 +745,7 @@ mlg_sheet_builder_structure (MlgSheetBuilder *b,
   any |= add_places (b, s);
   if (figures && json_array_get_length (figures) > 0)
     {
-      mlg_sheet_builder_heading (b, field_label (MLG_KIND_STRUCTURE, "figures"));
+      mlg_sheet_builder_heading (b, mlg_sheet_builder_label (MLG_KIND_STRUCTURE, "figures"));
       any |= mlg_sheet_builder_figures (b, figures, 4, NULL);
     }
   any |= add_relations (b, s);

@@ -16,13 +16,6 @@
 #include "mlg-sheets.h"
 #include "mlg-territory-stats.h"
 
-static const char *
-field_label (MlgKindId   kind,
-             const char *key)
-{
-  return mlg_field_label (mlg_kind_find_field (mlg_kind_get (kind), key));
-}
-
 static MlgSheetText *
 count_cell (MlgSheetBuilder *b,
             guint            n)
@@ -36,7 +29,23 @@ static char *
 rate_text (MlgSheetBuilder *b,
            double           rate)
 {
-  return isnan (rate) ? g_strdup ("—") : mlg_typography_number (b->typo, rate, 2);
+  /* Two decimals on every line, so that the column reads evenly. */
+  return isnan (rate) ? g_strdup ("—") : mlg_typography_fixed (b->typo, rate, 2);
+}
+
+/* The header of a column of rates, with the year of the population they
+ * are computed from. */
+static char *
+per_1000_label (MlgRecord *territory)
+{
+  gint64 year = mlg_record_get_int (territory, "population_year", 0);
+  g_autofree char *y = NULL;
+
+  if (year <= 0)
+    return g_strdup (C_("sheet", "Per 1,000 inhab."));
+  y = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+  /* Translators: a column header; %s is the year of the population. */
+  return g_strdup_printf (C_("sheet", "Per 1,000 inhab. (%s)"), y);
 }
 
 static void
@@ -57,13 +66,13 @@ add_identity (MlgSheetBuilder *b,
     code = vintage > 0 ? g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", mlg_record_get_string (t, "code"), vintage)
                        : g_strdup (mlg_record_get_string (t, "code"));
 
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_TERRITORY, "level"), level);
-  mlg_sheet_builder_field_raw (b, field_label (MLG_KIND_TERRITORY, "code"), code);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_TERRITORY, "population"), population);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_TERRITORY, "epci_type"), epci);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_TERRITORY, "parent"), parent);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_TERRITORY, "postcodes"), postcode_list);
-  mlg_sheet_builder_field_text (b, field_label (MLG_KIND_TERRITORY, "descriptors"), descriptors);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_TERRITORY, "level"), level);
+  mlg_sheet_builder_field_raw (b, mlg_sheet_builder_label (MLG_KIND_TERRITORY, "code"), code);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_TERRITORY, "population"), population);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_TERRITORY, "epci_type"), epci);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_TERRITORY, "parent"), parent);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_TERRITORY, "postcodes"), postcode_list);
+  mlg_sheet_builder_field_text (b, mlg_sheet_builder_label (MLG_KIND_TERRITORY, "descriptors"), descriptors);
   mlg_sheet_builder_fields_end (b);
 }
 
@@ -100,7 +109,7 @@ add_children (MlgSheetBuilder   *b,
   for (guint c = 2; c < 5; c++)
     mlg_sheet_table_set_column (table, c, MLG_SHEET_STYLE_SMALL, PANGO_ALIGN_RIGHT);
   mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_TERRITORY)));
-  mlg_sheet_table_add_string (table, field_label (MLG_KIND_TERRITORY, "level"));
+  mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_TERRITORY, "level"));
   mlg_sheet_table_add_string (table, C_("sheet", "Population (year)"));
   mlg_sheet_table_add_string (table, mlg_kind_label (mlg_kind_get (MLG_KIND_STRUCTURE)));
   mlg_sheet_table_add_string (table, mlg_kind_label (mlg_kind_get (MLG_KIND_ESTABLISHMENT)));
@@ -187,7 +196,6 @@ add_coverage (MlgSheetBuilder *b,
 {
   static const double widths[] = { 0.43, 0.15, 0.15, 0.27 };
   gint64 population = mlg_record_get_int (territory, "population", -1);
-  gint64 year = mlg_record_get_int (territory, "population_year", 0);
   g_autoptr(GPtrArray) poles = mlg_sheet_builder_sorted (b, MLG_KIND_POLE);
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   g_autofree char *rate_label = NULL;
@@ -199,14 +207,7 @@ add_coverage (MlgSheetBuilder *b,
   table = mlg_sheet_add_table (b->sheet, 4, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES | MLG_SHEET_TABLE_ZEBRA);
   for (guint c = 1; c < 4; c++)
     mlg_sheet_table_set_column (table, c, MLG_SHEET_STYLE_SMALL, PANGO_ALIGN_RIGHT);
-  if (year > 0)
-    {
-      g_autofree char *y = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-      /* Translators: a column header; %s is the year of the population. */
-      rate_label = g_strdup_printf (C_("sheet", "Per 1,000 inhab. (%s)"), y);
-    }
-  else
-    rate_label = g_strdup (C_("sheet", "Per 1,000 inhab."));
+  rate_label = per_1000_label (territory);
 
   mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_POLE)));
   mlg_sheet_table_add_string (table, mlg_kind_label (mlg_kind_get (MLG_KIND_STRUCTURE)));
@@ -261,7 +262,6 @@ add_figures (MlgSheetBuilder *b,
 {
   static const double widths[] = { 0.36, 0.2, 0.12, 0.1, 0.22 };
   g_autoptr(GPtrArray) totals = mlg_territory_key_figures (b->document, territory);
-  gint64 year = mlg_record_get_int (territory, "population_year", 0);
   g_autofree char *rate_label = NULL;
   MlgSheetTable *table;
 
@@ -271,13 +271,7 @@ add_figures (MlgSheetBuilder *b,
   table = mlg_sheet_add_table (b->sheet, 5, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES | MLG_SHEET_TABLE_ZEBRA);
   for (guint c = 1; c < 5; c++)
     mlg_sheet_table_set_column (table, c, MLG_SHEET_STYLE_SMALL, PANGO_ALIGN_RIGHT);
-  if (year > 0)
-    {
-      g_autofree char *y = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-      rate_label = g_strdup_printf (C_("sheet", "Per 1,000 inhab. (%s)"), y);
-    }
-  else
-    rate_label = g_strdup (C_("sheet", "Per 1,000 inhab."));
+  rate_label = per_1000_label (territory);
 
   mlg_sheet_table_add_string (table, C_("sheet", "Indicator"));
   mlg_sheet_table_add_string (table, C_("sheet", "Total"));
@@ -290,9 +284,9 @@ add_figures (MlgSheetBuilder *b,
       MlgFigureTotal *total = g_ptr_array_index (totals, i);
       g_autofree char *value = mlg_typography_quantity (b->typo, total->value, total->unit);
       g_autofree char *years = NULL;
-      g_autofree char *rate = isnan (total->per_1000) ? g_strdup ("—")
-                              : mlg_typography_quantity (b->typo, total->per_1000,
-                                                         g_strcmp0 (total->unit, "€") == 0 ? total->unit : NULL);
+      g_autofree char *rate = g_strcmp0 (total->unit, "€") == 0 && !isnan (total->per_1000)
+                              ? mlg_typography_amount (b->typo, total->per_1000)
+                              : rate_text (b, total->per_1000);
       g_autofree char *count = mlg_sheet_builder_integer (b, total->n_records);
 
       if (total->first_year > 0 && total->first_year != total->last_year)
@@ -326,8 +320,8 @@ add_projects_and_events (MlgSheetBuilder *b,
     {
       table = mlg_sheet_add_table (b->sheet, 3, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES);
       mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_PROJECT)));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_PROJECT, "stage"));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_PROJECT, "holders"));
+      mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_PROJECT, "stage"));
+      mlg_sheet_table_add_string (table, mlg_sheet_builder_label (MLG_KIND_PROJECT, "holders"));
       for (guint i = 0; i < projects->len; i++)
         {
           MlgRecord *p = g_ptr_array_index (projects, i);
@@ -340,39 +334,7 @@ add_projects_and_events (MlgSheetBuilder *b,
         }
     }
 
-  if (events->len)
-    {
-      table = mlg_sheet_add_table (b->sheet, 3, widths, MLG_SHEET_TABLE_HEADER | MLG_SHEET_TABLE_RULES);
-      mlg_sheet_table_set_column (table, 2, MLG_SHEET_STYLE_SMALL, PANGO_ALIGN_RIGHT);
-      mlg_sheet_table_add_string (table, mlg_kind_label_one (mlg_kind_get (MLG_KIND_EVENT)));
-      mlg_sheet_table_add_string (table, field_label (MLG_KIND_EVENT, "date"));
-      mlg_sheet_table_add_string (table, C_("sheet", "Attendance (year)"));
-      for (guint i = 0; i < events->len; i++)
-        {
-          MlgRecord *e = g_ptr_array_index (events, i);
-          const char *date = mlg_record_get_string (e, "date");
-          gint64 year = mlg_record_get_int (e, "year", date ? g_ascii_strtoll (date, NULL, 10) : 0);
-          gint64 attendance = mlg_record_get_int (e, "attendance", -1);
-          g_autofree char *when = NULL;
-          g_autofree char *people = NULL;
-
-          if (date)
-            when = mlg_sheet_builder_date (b, date);
-          else if (year > 0)
-            when = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-          else
-            when = mlg_sheet_builder_choice (b, e, "recurrence");
-          if (attendance >= 0)
-            {
-              g_autofree char *number = mlg_sheet_builder_integer (b, attendance);
-              gint64 y = year > 0 ? year : mlg_sheet_builder_update_year (e);
-              people = y > 0 ? g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", number, y) : g_steal_pointer (&number);
-            }
-          mlg_sheet_table_add_cell (table, mlg_sheet_builder_styled (b, mlg_record_get_title (e)));
-          mlg_sheet_table_add_string (table, when);
-          mlg_sheet_table_add_string (table, people);
-        }
-    }
+  mlg_sheet_builder_events (b, events, FALSE);
 }
 
 MlgSheet *

@@ -400,6 +400,7 @@ struct _MlgSheet {
   GPtrArray    *pending;      /* zero-height items waiting for the next placed one */
   GPtrArray    *marks;        /* MARK items, in order */
   GPtrArray    *anchors;      /* ANCHOR items, in order */
+  GHashTable   *anchor_names; /* name → its first ANCHOR item */
   guint         layout_columns;
 
   /* Placement cursor */
@@ -424,6 +425,7 @@ clear_pagination (MlgSheet *self)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_ptr_array_unref);
   g_clear_pointer (&self->anchors, g_ptr_array_unref);
+  g_clear_pointer (&self->anchor_names, g_hash_table_unref);
   g_ptr_array_set_size (self->generated, 0);
   g_clear_object (&self->context);
 }
@@ -1290,7 +1292,11 @@ place_items (MlgSheet *self)
           if (item->kind == ITEM_MARK)
             g_ptr_array_add (self->marks, item);
           if (item->kind == ITEM_ANCHOR)
-            g_ptr_array_add (self->anchors, item);
+            {
+              g_ptr_array_add (self->anchors, item);
+              if (item->name && !g_hash_table_contains (self->anchor_names, item->name))
+                g_hash_table_insert (self->anchor_names, (gpointer) item->name, item);
+            }
           continue;
 
         case ITEM_BREAK:
@@ -1384,6 +1390,7 @@ mlg_sheet_paginate (MlgSheet *self,
   self->pending = g_ptr_array_new ();
   self->marks = g_ptr_array_new ();
   self->anchors = g_ptr_array_new ();
+  self->anchor_names = g_hash_table_new (g_str_hash, g_str_equal);
   self->n_placed = 0;
   self->layout_columns = 1;
   self->n_columns = 1;
@@ -1415,16 +1422,16 @@ int
 mlg_sheet_get_anchor_page (MlgSheet   *self,
                            const char *anchor)
 {
-  if (self->anchors == NULL)
+  Item *item;
+
+  /* A table of names: the index of a directory asks for thousands. */
+  if (self->anchor_names == NULL || anchor == NULL)
     return -1;
-  for (guint i = 0; i < self->anchors->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->anchors, i);
-      /* Only anchors already placed (those before a deferred block). */
-      if (g_strcmp0 (item->name, anchor) == 0 && g_ptr_array_find (self->pending, item, NULL) == FALSE)
-        return item->page;
-    }
-  return -1;
+  item = g_hash_table_lookup (self->anchor_names, anchor);
+  /* Only anchors already placed (those before a deferred block). */
+  if (item == NULL || g_ptr_array_find (self->pending, item, NULL))
+    return -1;
+  return item->page;
 }
 
 guint

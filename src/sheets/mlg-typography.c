@@ -273,6 +273,14 @@ mlg_typography_number (MlgTypography typo,
 }
 
 char *
+mlg_typography_fixed (MlgTypography typo,
+                      double        value,
+                      guint         decimals)
+{
+  return format_number (typo, value, decimals, TRUE);
+}
+
+char *
 mlg_typography_amount (MlgTypography typo,
                        double        euros)
 {

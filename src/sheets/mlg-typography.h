@@ -38,6 +38,10 @@ char *mlg_typography_integer   (MlgTypography typo,
 char *mlg_typography_number    (MlgTypography typo,
                                 double        value,
                                 guint         max_decimals);
+/* Exactly @decimals decimals, for a column of rates: 0,10 or 0.10. */
+char *mlg_typography_fixed     (MlgTypography typo,
+                                double        value,
+                                guint         decimals);
 /* Euros: 170 000 € (French) or €170,000 (English); cents only when any. */
 char *mlg_typography_amount    (MlgTypography typo,
                                 double        euros);

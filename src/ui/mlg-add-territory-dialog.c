@@ -601,9 +601,7 @@ mlg_add_territory_dialog_class_init (MlgAddTerritoryDialogClass *klass)
    * MlgAddTerritoryDialog::territory-added:
    * A territory was added (or found already there): the record.
    */
-  signals[SIGNAL_TERRITORY_ADDED] =
-    g_signal_new ("territory-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MLG_TYPE_RECORD);
+  signals[SIGNAL_TERRITORY_ADDED] = mlg_ui_record_signal_new (G_TYPE_FROM_CLASS (klass), "territory-added");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/maillage/Maillage/mlg-add-territory-dialog.ui");

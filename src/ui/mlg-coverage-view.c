@@ -30,6 +30,9 @@
 #define COLUMN_WIDTH_MAX 176
 #define LINE_HEIGHT  50
 #define NAME_WIDTH   160
+/* Territories shown at first, and added by "Show More": a widget per
+ * cell, so a région's thousands of communes come a page at a time. */
+#define LINES_STEP   50
 
 struct _MlgCoverageView
 {
@@ -71,6 +74,7 @@ struct _MlgCoverageView
   gboolean               descending;
 
   char                  *description;
+  guint                  n_lines;         /* territories shown at most */
   guint                  refresh_idle;
   gboolean               stale;
   gboolean               choices_stale;   /* levels and figures to list again */
@@ -93,7 +97,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* What the matrix counts. */
+static const MlgKindId watched[] = { MLG_KIND_POLE, MLG_KIND_TERRITORY, MLG_KIND_STRUCTURE, MLG_KIND_ESTABLISHMENT };
+
 static void rebuild (MlgCoverageView *self);
+static void rebuild_when_shown (MlgCoverageView *self);
 static void fill_grids (MlgCoverageView *self);
 
 /* The levels, in the plural, for the dropdown and the description. */
@@ -251,11 +259,11 @@ update_levels (MlgCoverageView *self)
           g_autoptr(MlgRecord) t = g_list_model_get_item (territories, i);
           const char *level = mlg_record_get_string (t, "level");
           if (level)
-            g_hash_table_add (present, (gpointer) g_intern_string (level));
+            g_hash_table_add (present, (gpointer) level);
         }
     }
   for (const MlgChoice *c = field->choices; c->key; c++)
-    if (g_hash_table_contains (present, g_intern_string (c->key)))
+    if (g_hash_table_contains (present, c->key))
       {
         g_ptr_array_add (self->level_keys, (gpointer) c->key);
         g_ptr_array_add (labels, (gpointer) level_name (c->key));
@@ -293,11 +301,11 @@ collect_indicators (MlgRecord  *record,
         continue;
       key = json_object_get_string_member_with_default (json_node_get_object (node), "indicator", NULL);
       if (key)
-        g_hash_table_add (present, (gpointer) g_intern_string (key));
+        g_hash_table_add (present, (gpointer) key);
     }
   if (mlg_record_get_kind_id (record) == MLG_KIND_ESTABLISHMENT &&
       mlg_record_latest_figure (record, "places", NULL, NULL, NULL))
-    g_hash_table_add (present, (gpointer) g_intern_string ("places"));
+    g_hash_table_add (present, (gpointer) "places");
 }
 
 /* Counting, then the figures that structures or establishments give. */
@@ -322,7 +330,7 @@ update_indicators (MlgCoverageView *self)
         }
     }
   for (const MlgChoice *c = mlg_indicator_choices (); c->key; c++)
-    if (!g_str_equal (c->key, "custom") && g_hash_table_contains (present, g_intern_string (c->key)))
+    if (!g_str_equal (c->key, "custom") && g_hash_table_contains (present, c->key))
       {
         g_ptr_array_add (self->indicator_keys, (gpointer) c->key);
         g_ptr_array_add (labels, (gpointer) mlg_field_choice_label (indicator_field (), c->key));
@@ -402,6 +410,30 @@ describe_presence (guint n_structures,
     /* Translators: "2 structures and 1 establishment" */
     return g_strdup_printf (_("%s and %s"), s, e);
   return g_strdup (n_structures ? s : e);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (widget), "tooltip"));
+  return TRUE;
+}
+
+/* A cell's tooltip is given when asked for: setting hundreds of them at
+ * once is most of the time the matrix takes to build. */
+static void
+set_tooltip_later (GtkWidget *widget,
+                   char      *text)
+{
+  /* As gtk_widget_set_tooltip_text does, for screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  g_object_set_data_full (G_OBJECT (widget), "tooltip", text, g_free);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }
 
 static GtkWidget *
@@ -490,7 +522,7 @@ new_cell (MlgCoverageView *self,
     gtk_label_set_xalign (GTK_LABEL (rate_label), 1);
     gtk_box_append (GTK_BOX (cell), rate_label);
   }
-  gtk_widget_set_tooltip_text (cell, tooltip);
+  set_tooltip_later (cell, g_steal_pointer (&tooltip));
   return cell;
 }
 
@@ -628,7 +660,7 @@ sort_by (MlgCoverageView *self,
     }
   /* The same matrix, in another order. */
   if (self->coverage == NULL || self->stale || self->refresh_idle)
-    rebuild (self);
+    rebuild_when_shown (self);
   else
     {
       apply_sort (self);
@@ -636,23 +668,36 @@ sort_by (MlgCoverageView *self,
     }
 }
 
+/* The headers are built again when sorting: the focus goes to the new
+ * button of the one pressed, so that the keyboard stays where it was. */
 static void
-on_row_header_clicked (GtkButton       *button,
-                       MlgCoverageView *self)
+refocus (GtkWidget  *container,
+         const char *key)
 {
-  sort_by (self, MLG_COVERAGE_SORT_VALUE, g_object_get_data (G_OBJECT (button), "row-key"));
+  for (GtkWidget *child = gtk_widget_get_first_child (container); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "sort-key"), key) == 0)
+      {
+        gtk_widget_grab_focus (child);
+        return;
+      }
 }
 
 static void
-on_name_sort_clicked (MlgCoverageView *self)
+on_sort_clicked (GtkButton       *button,
+                 MlgCoverageView *self)
 {
-  sort_by (self, MLG_COVERAGE_SORT_NAME, NULL);
-}
+  g_autofree char *key = g_strdup (g_object_get_data (G_OBJECT (button), "sort-key"));
+  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (button));
+  gboolean in_corner = gtk_widget_get_parent (GTK_WIDGET (button)) == GTK_WIDGET (self->corner);
 
-static void
-on_population_sort_clicked (MlgCoverageView *self)
-{
-  sort_by (self, MLG_COVERAGE_SORT_POPULATION, NULL);
+  if (!in_corner)
+    sort_by (self, MLG_COVERAGE_SORT_VALUE, key);
+  else
+    sort_by (self, g_str_equal (key, "population") ? MLG_COVERAGE_SORT_POPULATION : MLG_COVERAGE_SORT_NAME,
+             NULL);
+  if (focused)
+    refocus (in_corner ? GTK_WIDGET (self->corner) : GTK_WIDGET (self->header_grid), key);
 }
 
 static void
@@ -715,7 +760,7 @@ name_cell (MlgCoverageView *self,
       cell = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (cell), box);
       gtk_widget_add_css_class (cell, "flat");
-      g_object_set_data (G_OBJECT (cell), "territory", territory);
+      g_object_set_data_full (G_OBJECT (cell), "territory", g_object_ref (territory), g_object_unref);
       g_signal_connect (cell, "clicked", G_CALLBACK (on_name_clicked), self);
     }
   else
@@ -743,11 +788,13 @@ fill_corner (MlgCoverageView *self)
 
   button = sort_button (level_name (self->level), _("Sort by name"),
                         self->sort_by == MLG_COVERAGE_SORT_NAME, self->descending);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_name_sort_clicked), self);
+  g_object_set_data (G_OBJECT (button), "sort-key", (gpointer) "name");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_sort_clicked), self);
   gtk_box_append (self->corner, button);
   button = sort_button (_("Population"), _("Sort by population"),
                         self->sort_by == MLG_COVERAGE_SORT_POPULATION, self->descending);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_population_sort_clicked), self);
+  g_object_set_data (G_OBJECT (button), "sort-key", (gpointer) "population");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_sort_clicked), self);
   gtk_box_append (self->corner, button);
   gtk_widget_set_size_request (GTK_WIDGET (self->corner), NAME_WIDTH, -1);
   /* The sort arrows' labels expand; the column of names must not. */
@@ -782,10 +829,51 @@ update_legend (MlgCoverageView *self)
 /* ── Building ────────────────────────────────────────────────────────── */
 
 static void
+on_show_more (MlgCoverageView *self)
+{
+  self->n_lines += LINES_STEP;
+  fill_grids (self);
+}
+
+/* Under the territories shown: how many there are, and a button for more. */
+static void
+add_more_line (MlgCoverageView *self,
+               guint            n_shown,
+               guint            n_columns,
+               guint            n_rows)
+{
+  guint more = MIN (LINES_STEP, n_columns - n_shown);
+  /* Translators: the last line of the coverage matrix when it is long: "50 of 4,178 territories shown" */
+  g_autofree char *n = mlg_ui_format_number (n_shown, MLG_FIELD_INTEGER);
+  g_autofree char *total = mlg_ui_format_number (n_columns, MLG_FIELD_INTEGER);
+  g_autofree char *shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s territory shown",
+                                                         "%s of %s territories shown", n_columns),
+                                            n, total);
+  g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u more territory",
+                                                           "Show %u more territories", more),
+                                              more);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _More"));
+  GtkWidget *label = plain_label (shown, "dim-label");
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_size_request (button, NAME_WIDTH, LINE_HEIGHT);
+  gtk_widget_set_hexpand (button, FALSE);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_show_more), self);
+  gtk_grid_attach (self->names_grid, button, 0, (int) n_shown, 1, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_size_request (label, -1, LINE_HEIGHT);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_grid_attach (self->body_grid, label, 0, (int) n_shown, (int) MAX (n_rows, 1), 1);
+}
+
+static void
 fill_grids (MlgCoverageView *self)
 {
   guint n_rows = mlg_coverage_get_n_rows (self->coverage);
   guint n_columns = mlg_coverage_get_n_columns (self->coverage);
+  guint n_shown = MIN (n_columns, self->n_lines);
   g_autofree int *widths = NULL;
 
   clear_grid (self->header_grid);
@@ -803,17 +891,19 @@ fill_grids (MlgCoverageView *self)
 
       widths[r] = column_width (GTK_WIDGET (self->header_grid), label);
       button = column_header (label, widths[r], active, self->descending);
-      g_object_set_data_full (G_OBJECT (button), "row-key", g_strdup (key), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_row_header_clicked), self);
+      g_object_set_data_full (G_OBJECT (button), "sort-key", g_strdup (key), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_sort_clicked), self);
       gtk_grid_attach (self->header_grid, button, (int) r, 0, 1, 1);
     }
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; c < n_shown; c++)
     {
       gtk_grid_attach (self->names_grid, name_cell (self, c), 0, (int) c, 1, 1);
       for (guint r = 0; r < n_rows; r++)
         gtk_grid_attach (self->body_grid, new_cell (self, r, c, widths[r]), (int) r, (int) c, 1, 1);
     }
+  if (n_shown < n_columns)
+    add_more_line (self, n_shown, n_columns, n_rows);
   update_legend (self);
 }
 
@@ -896,6 +986,22 @@ queue_refresh (MlgCoverageView *self)
     self->refresh_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
+/* The matrix costs time in proportion to the file: it is built when the
+ * view shows, not while the page opens on the hierarchy. */
+static void
+rebuild_when_shown (MlgCoverageView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rebuild (self);
+      return;
+    }
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_object (&self->coverage);
+  self->stale = TRUE;
+  update_description (self);
+}
+
 static void
 on_document_changed (MlgCoverageView *self)
 {
@@ -957,32 +1063,23 @@ void
 mlg_coverage_view_set_document (MlgCoverageView *self,
                                 MlgDocument     *document)
 {
-  const MlgKindId watched[] = { MLG_KIND_POLE, MLG_KIND_TERRITORY, MLG_KIND_STRUCTURE, MLG_KIND_ESTABLISHMENT };
-
   g_return_if_fail (MLG_IS_COVERAGE_VIEW (self));
 
   if (self->document == document)
     return;
-  if (self->document)
-    {
-      for (guint k = 0; k < G_N_ELEMENTS (watched); k++)
-        g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, watched[k]), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
+  mlg_ui_follow_document (self, self->document, document, watched, G_N_ELEMENTS (watched),
+                          G_CALLBACK (on_document_changed), G_CALLBACK (on_document_changed));
   g_set_object (&self->document, document);
-  if (document)
-    {
-      for (guint k = 0; k < G_N_ELEMENTS (watched); k++)
-        g_signal_connect_object (mlg_document_get_records (document, watched[k]), "items-changed",
-                                 G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "record-changed",
-                               G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-    }
   g_clear_pointer (&self->level, g_free);
   g_clear_pointer (&self->indicator, g_free);
+  self->n_lines = LINES_STEP;
   update_levels (self);
-  update_indicators (self);
-  rebuild (self);
+  /* The figures the file gives are listed when the view shows. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_indicators (self);
+  else
+    self->choices_stale = TRUE;
+  rebuild_when_shown (self);
 }
 
 void
@@ -992,7 +1089,7 @@ mlg_coverage_view_set_reference (MlgCoverageView       *self,
   g_return_if_fail (MLG_IS_COVERAGE_VIEW (self));
 
   if (g_set_object (&self->reference, reference))
-    rebuild (self);
+    rebuild_when_shown (self);
 }
 
 void
@@ -1007,12 +1104,13 @@ mlg_coverage_view_set_level (MlgCoverageView *self,
     return;
   g_free (self->level);
   self->level = g_strdup (level);
+  self->n_lines = LINES_STEP;
   position = key_position (self->level_keys, level);
   self->updating = TRUE;
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_drop_down_set_selected (self->level_dropdown, position);
   self->updating = FALSE;
-  rebuild (self);
+  rebuild_when_shown (self);
 }
 
 void
@@ -1034,7 +1132,7 @@ mlg_coverage_view_set_column_order (MlgCoverageView *self,
       fill_grids (self);
     }
   else
-    rebuild (self);
+    rebuild_when_shown (self);
 }
 
 const char *
@@ -1056,7 +1154,7 @@ mlg_coverage_view_set_rows (MlgCoverageView *self,
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->rows_dropdown, rows == MLG_COVERAGE_BY_TYPE ? 1 : 0);
   self->updating = FALSE;
-  rebuild (self);
+  rebuild_when_shown (self);
 }
 
 void
@@ -1080,7 +1178,7 @@ mlg_coverage_view_set_indicator (MlgCoverageView *self,
       gtk_drop_down_set_selected (self->indicator_dropdown, position);
       self->updating = FALSE;
     }
-  rebuild (self);
+  rebuild_when_shown (self);
 }
 
 void
@@ -1096,7 +1194,7 @@ mlg_coverage_view_set_include_reference (MlgCoverageView *self,
   self->updating = TRUE;
   gtk_check_button_set_active (self->reference_check, include);
   self->updating = FALSE;
-  rebuild (self);
+  rebuild_when_shown (self);
 }
 
 MlgCoverage *
@@ -1127,7 +1225,7 @@ mlg_coverage_view_get_cell (MlgCoverageView *self,
       if (territory && g_strcmp0 (mlg_record_get_id (territory), territory_id) == 0)
         column = (int) c;
     }
-  if (row < 0 || column < 0)
+  if (row < 0 || column < 0 || (guint) column >= self->n_lines)
     return NULL;
   return gtk_grid_get_child_at (self->body_grid, row, column);
 }
@@ -1143,6 +1241,9 @@ gboolean
 mlg_coverage_view_can_export (MlgCoverageView *self)
 {
   g_return_val_if_fail (MLG_IS_COVERAGE_VIEW (self), FALSE);
+  /* Not built yet: every level listed has territories. */
+  if (self->stale || self->refresh_idle)
+    return self->document != NULL && self->level != NULL;
   return self->coverage != NULL && mlg_coverage_get_n_columns (self->coverage) > 0;
 }
 
@@ -1195,19 +1296,8 @@ mlg_coverage_view_dispose (GObject *object)
   MlgCoverageView *self = MLG_COVERAGE_VIEW (object);
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  if (self->document)
-    {
-      const MlgKindId watched[] = { MLG_KIND_POLE, MLG_KIND_TERRITORY, MLG_KIND_STRUCTURE, MLG_KIND_ESTABLISHMENT };
-      for (guint k = 0; k < G_N_ELEMENTS (watched); k++)
-        g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, watched[k]), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
-  gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_COVERAGE_VIEW);
-  {
-    GtkWidget *child;
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  mlg_ui_follow_document (self, self->document, NULL, watched, G_N_ELEMENTS (watched), NULL, NULL);
+  mlg_ui_dispose_children (GTK_WIDGET (self), MLG_TYPE_COVERAGE_VIEW);
   g_clear_object (&self->coverage);
   g_clear_object (&self->reference);
   g_clear_object (&self->document);
@@ -1267,9 +1357,7 @@ mlg_coverage_view_class_init (MlgCoverageViewClass *klass)
    * MlgCoverageView::open-record:
    * A territory's name was clicked.
    */
-  signals[SIGNAL_OPEN_RECORD] =
-    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MLG_TYPE_RECORD);
+  signals[SIGNAL_OPEN_RECORD] = mlg_ui_record_signal_new (G_TYPE_FROM_CLASS (klass), "open-record");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/maillage/Maillage/mlg-coverage-view.ui");
@@ -1300,6 +1388,7 @@ mlg_coverage_view_init (MlgCoverageView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = MLG_COVERAGE_BY_POLE;
+  self->n_lines = LINES_STEP;
   self->sort_by = MLG_COVERAGE_SORT_NAME;
   self->columns_by = MLG_COVERAGE_SORT_NAME;
   self->level_keys = g_ptr_array_new ();
@@ -1313,6 +1402,15 @@ mlg_coverage_view_init (MlgCoverageView *self)
   setup_dropdown (self->rows_dropdown);
   setup_dropdown (self->indicator_dropdown);
   setup_dropdown (self->order_dropdown);
+  /* The toolbar wraps in a flow box: Tab goes from control to control,
+   * without stopping on the flow box's own children in between. */
+  {
+    GtkWidget *controls[] = { GTK_WIDGET (self->level_dropdown), GTK_WIDGET (self->rows_dropdown),
+                              GTK_WIDGET (self->indicator_dropdown), GTK_WIDGET (self->order_dropdown),
+                              GTK_WIDGET (self->reference_check) };
+    for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+      gtk_widget_set_focusable (gtk_widget_get_ancestor (controls[i], GTK_TYPE_FLOW_BOX_CHILD), FALSE);
+  }
   g_ptr_array_add (orders, _("By name"));
   g_ptr_array_add (orders, _("Most present first"));
   fill_dropdown (self->order_dropdown, orders);

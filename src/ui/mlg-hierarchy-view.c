@@ -28,7 +28,6 @@ struct _MlgHierarchyView
 
   MlgDocument        *document;
   GtkTreeListModel   *model;
-  GListModel         *roots;
   GtkSingleSelection *selection;
   MlgRecord          *selected;
   guint               refresh_idle;
@@ -52,6 +51,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* What the tree counts. */
+static const MlgKindId watched[] = { MLG_KIND_TERRITORY, MLG_KIND_STRUCTURE, MLG_KIND_ESTABLISHMENT };
 
 static void rebuild (MlgHierarchyView *self);
 
@@ -321,6 +323,39 @@ expanded_ids (MlgHierarchyView *self)
   return ids;
 }
 
+/* The first time, the top two levels open (région, départements): the
+ * second only when its rows fit in a screen or two. A région's every
+ * EPCI would be hundreds of rows, each made at once by the list. */
+#define FIRST_ROWS_MAX 100
+
+static void
+expand_top_levels (GListModel *rows)
+{
+  for (guint depth = 0; depth < 2; depth++)
+    {
+      guint n = g_list_model_get_n_items (rows), below = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+          g_autoptr(MlgTerritoryNode) node = gtk_tree_list_row_get_item (row);
+
+          if (mlg_territory_node_get_depth (node) == depth)
+            below += g_list_model_get_n_items (mlg_territory_node_get_children (node));
+        }
+      if (depth > 0 && n + below > FIRST_ROWS_MAX)
+        return;
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+          g_autoptr(MlgTerritoryNode) node = gtk_tree_list_row_get_item (row);
+
+          if (mlg_territory_node_get_depth (node) == depth)
+            gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+    }
+}
+
 static void
 set_selected (MlgHierarchyView *self,
               MlgRecord        *territory)
@@ -334,10 +369,6 @@ rebuild (MlgHierarchyView *self)
 {
   g_autoptr(GHashTable) expanded = expanded_ids (self);
   g_autofree char *selected_id = self->selected ? g_strdup (mlg_record_get_id (self->selected)) : NULL;
-  /* The old nodes go only once the old tree model is gone: a node going
-   * empties its children, which the tree model must not hear while it
-   * is being finalized. */
-  g_autoptr(GListModel) old_roots = g_steal_pointer (&self->roots);
   GListModel *roots;
   GListModel *rows;
   MlgRecord *still_there = NULL;
@@ -348,24 +379,27 @@ rebuild (MlgHierarchyView *self)
 
   roots = self->document ? mlg_territory_tree_new (self->document)
                          : G_LIST_MODEL (g_list_store_new (MLG_TYPE_TERRITORY_NODE));
-  self->roots = g_object_ref (roots);
   g_clear_object (&self->model);
+  /* The tree model owns the roots. */
   self->model = gtk_tree_list_model_new (roots, FALSE, FALSE, create_children, NULL, NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
 
   /* Expanding inserts rows below: walk on through them. */
   rows = G_LIST_MODEL (self->model);
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(MlgTerritoryNode) node = gtk_tree_list_row_get_item (row);
-      const char *id = mlg_record_get_id (mlg_territory_node_get_territory (node));
+  if (self->first_build)
+    expand_top_levels (rows);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        g_autoptr(MlgTerritoryNode) node = gtk_tree_list_row_get_item (row);
 
-      if (self->first_build ? mlg_territory_node_get_depth (node) < 2
-                            : g_hash_table_contains (expanded, id))
-        gtk_tree_list_row_set_expanded (row, TRUE);
-    }
+        if (g_hash_table_contains (expanded, mlg_record_get_id (mlg_territory_node_get_territory (node))))
+          gtk_tree_list_row_set_expanded (row, TRUE);
+      }
   self->first_build = FALSE;
+  /* The list sees the rows once expanded: each expansion it heard of
+   * would cost it a pass over its rows. */
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
 
   if (selected_id)
     {
@@ -464,27 +498,13 @@ void
 mlg_hierarchy_view_set_document (MlgHierarchyView *self,
                                  MlgDocument      *document)
 {
-  const MlgKindId watched[] = { MLG_KIND_TERRITORY, MLG_KIND_STRUCTURE, MLG_KIND_ESTABLISHMENT };
-
   g_return_if_fail (MLG_IS_HIERARCHY_VIEW (self));
 
   if (self->document == document)
     return;
-  if (self->document)
-    {
-      for (guint k = 0; k < G_N_ELEMENTS (watched); k++)
-        g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, watched[k]), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
+  mlg_ui_follow_document (self, self->document, document, watched, G_N_ELEMENTS (watched),
+                          G_CALLBACK (queue_refresh), G_CALLBACK (on_record_changed));
   g_set_object (&self->document, document);
-  if (document)
-    {
-      for (guint k = 0; k < G_N_ELEMENTS (watched); k++)
-        g_signal_connect_object (mlg_document_get_records (document, watched[k]), "items-changed",
-                                 G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "record-changed",
-                               G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-    }
   g_clear_object (&self->selected);
   self->first_build = TRUE;
   rebuild (self);
@@ -561,15 +581,9 @@ mlg_hierarchy_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   mlg_hierarchy_view_set_document (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_HIERARCHY_VIEW);
-  {
-    GtkWidget *child;
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  mlg_ui_dispose_children (GTK_WIDGET (self), MLG_TYPE_HIERARCHY_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->roots);
   g_clear_object (&self->selected);
 
   G_OBJECT_CLASS (mlg_hierarchy_view_parent_class)->dispose (object);
@@ -612,9 +626,7 @@ mlg_hierarchy_view_class_init (MlgHierarchyViewClass *klass)
    * MlgHierarchyView::territory-activated:
    * A row was activated (Enter, or a double click).
    */
-  signals[SIGNAL_TERRITORY_ACTIVATED] =
-    g_signal_new ("territory-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MLG_TYPE_RECORD);
+  signals[SIGNAL_TERRITORY_ACTIVATED] = mlg_ui_record_signal_new (G_TYPE_FROM_CLASS (klass), "territory-activated");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/maillage/Maillage/mlg-hierarchy-view.ui");

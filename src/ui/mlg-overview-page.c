@@ -59,43 +59,14 @@ static const struct {
 };
 
 static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
 section (GtkBox     *parent,
          const char *heading)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-  gtk_box_append (GTK_BOX (box), text_label (heading, "heading"));
+  gtk_box_append (GTK_BOX (box), mlg_ui_text_label (heading, "heading"));
   gtk_box_append (parent, box);
   return box;
-}
-
-static GtkWidget *
-new_flow_box (void)
-{
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-  return flow;
 }
 
 typedef struct {
@@ -160,50 +131,14 @@ figure_card (MlgRecord  *ecosystem,
   const char *label = json_object_get_string_member_with_default (row, "label", NULL);
   const char *unit = json_object_get_string_member_with_default (row, "unit", NULL);
   gint64 year = json_object_get_int_member_with_default (row, "year", 0);
-  JsonNode *value = json_object_get_member (row, "value");
-  g_autofree char *number = NULL;
-  g_autofree char *year_text = NULL;
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *caption;
+  gboolean money = g_strcmp0 (unit, "€") == 0;
+  g_autofree char *number = mlg_ui_format_number (json_node_get_double (json_object_get_member (row, "value")),
+                                                  money ? MLG_FIELD_MONEY : MLG_FIELD_NUMBER);
+  g_autofree char *year_text = year > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, year) : NULL;
 
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "figure-card");
-  gtk_widget_set_margin_top (inner, 12);
-  gtk_widget_set_margin_bottom (inner, 12);
-  gtk_widget_set_margin_start (inner, 16);
-  gtk_widget_set_margin_end (inner, 16);
-  gtk_box_append (GTK_BOX (card), inner);
-
-  /* The number stands out; its unit follows in ordinary text. */
-  number = mlg_ui_format_number (json_node_get_double (value),
-                                 g_strcmp0 (unit, "€") == 0 ? MLG_FIELD_MONEY : MLG_FIELD_NUMBER);
-  gtk_box_append (GTK_BOX (line), text_label (number, "title-2"));
-  if (unit && *unit && g_strcmp0 (unit, "€") != 0)
-    {
-      GtkWidget *unit_label = text_label (unit, "dim-label");
-      gtk_widget_set_valign (unit_label, GTK_ALIGN_BASELINE);
-      gtk_box_append (GTK_BOX (line), unit_label);
-    }
-  gtk_widget_set_valign (gtk_widget_get_first_child (line), GTK_ALIGN_BASELINE);
-  gtk_box_append (GTK_BOX (inner), line);
-
-  caption = text_label (g_str_equal (key, "custom") && label ? label
-                        : mlg_field_choice_label (indicator, key), NULL);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 24);
-  gtk_label_set_lines (GTK_LABEL (caption), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (caption), 18);
-  gtk_widget_set_tooltip_text (caption, gtk_label_get_text (GTK_LABEL (caption)));
-  gtk_box_append (GTK_BOX (inner), caption);
-  if (year > 0)
-    {
-      year_text = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-      gtk_box_append (GTK_BOX (inner), text_label (year_text, "dim-label"));
-      gtk_widget_add_css_class (gtk_widget_get_last_child (inner), "caption");
-    }
-  return card;
+  return mlg_ui_figure_card (number, money ? NULL : unit,
+                             g_str_equal (key, "custom") && label ? label : mlg_field_choice_label (indicator, key),
+                             year_text);
 }
 
 static GtkWidget *
@@ -221,8 +156,8 @@ count_card (MlgDocument *document,
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 8);
   gtk_widget_set_margin_end (box, 8);
-  gtk_box_append (GTK_BOX (box), text_label (number, "title-2"));
-  gtk_box_append (GTK_BOX (box), text_label (mlg_kind_label (kind), NULL));
+  gtk_box_append (GTK_BOX (box), mlg_ui_text_label (number, "title-2"));
+  gtk_box_append (GTK_BOX (box), mlg_ui_text_label (mlg_kind_label (kind), NULL));
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "card");
   gtk_widget_add_css_class (button, "count-card");
@@ -255,10 +190,10 @@ rebuild_summary (MlgOverviewPage *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (self->summary_box, box);
   text = mlg_record_get_title (ecosystem);
-  gtk_box_append (GTK_BOX (box), text_label (*text ? text : _("Untitled ecosystem"), "title-1"));
+  gtk_box_append (GTK_BOX (box), mlg_ui_text_label (*text ? text : _("Untitled ecosystem"), "title-1"));
   text = mlg_record_get_string (ecosystem, "territory_label");
   if (text)
-    gtk_box_append (GTK_BOX (box), text_label (text, "title-4"));
+    gtk_box_append (GTK_BOX (box), mlg_ui_text_label (text, "title-4"));
 
   stage = mlg_kind_find_field (mlg_record_get_kind (ecosystem), "stage");
   if ((text = mlg_record_get_string (ecosystem, "stage")))
@@ -279,7 +214,7 @@ rebuild_summary (MlgOverviewPage *self)
       g_string_append_printf (facts, _("Led by %s"), mlg_document_title_of (self->document, text));
     }
   if (facts->len)
-    gtk_box_append (GTK_BOX (box), text_label (facts->str, "dim-label"));
+    gtk_box_append (GTK_BOX (box), mlg_ui_text_label (facts->str, "dim-label"));
 
   aliases = mlg_record_dup_strv (ecosystem, "aliases");
   if (aliases[0])
@@ -287,7 +222,7 @@ rebuild_summary (MlgOverviewPage *self)
       g_autofree char *joined = g_strjoinv (", ", aliases);
       /* Translators: followed by the other names of the ecosystem */
       g_autofree char *line = g_strdup_printf (_("Also known as %s"), joined);
-      gtk_box_append (GTK_BOX (box), text_label (line, "dim-label"));
+      gtk_box_append (GTK_BOX (box), mlg_ui_text_label (line, "dim-label"));
     }
 
   /* Headline figures */
@@ -295,7 +230,7 @@ rebuild_summary (MlgOverviewPage *self)
   if (headlines->len > 0)
     {
       box = section (self->summary_box, _("Key Figures"));
-      flow = new_flow_box ();
+      flow = mlg_ui_card_flow_box (4);
       for (guint i = 0; i < headlines->len; i++)
         gtk_flow_box_append (GTK_FLOW_BOX (flow),
                              figure_card (ecosystem, g_array_index (headlines, Headline, i).row));
@@ -304,7 +239,7 @@ rebuild_summary (MlgOverviewPage *self)
 
   /* Records */
   box = section (self->summary_box, _("In the Ecosystem"));
-  flow = new_flow_box ();
+  flow = mlg_ui_card_flow_box (4);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 5);
   for (guint i = 0; i < G_N_ELEMENTS (counted_kinds); i++)
     gtk_flow_box_append (GTK_FLOW_BOX (flow), count_card (self->document, i));
@@ -318,7 +253,7 @@ rebuild_summary (MlgOverviewPage *self)
       for (guint i = 0; missions[i]; i++)
         {
           g_autofree char *item = g_strconcat ("•  ", missions[i], NULL);
-          gtk_box_append (GTK_BOX (box), text_label (item, NULL));
+          gtk_box_append (GTK_BOX (box), mlg_ui_text_label (item, NULL));
         }
     }
 
@@ -326,7 +261,7 @@ rebuild_summary (MlgOverviewPage *self)
   if ((text = mlg_record_get_string (ecosystem, "context")))
     {
       box = section (self->summary_box, _("Context and Presentation"));
-      gtk_box_append (GTK_BOX (box), text_label (text, NULL));
+      gtk_box_append (GTK_BOX (box), mlg_ui_text_label (text, NULL));
     }
 }
 
@@ -418,22 +353,10 @@ mlg_overview_page_set_document (MlgOverviewPage *self,
     return;
 
   mlg_record_editor_commit_pending (self->editor);
-  if (self->document)
-    {
-      for (guint k = 0; k < MLG_N_KINDS; k++)
-        g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, k), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
+  mlg_ui_follow_document (self, self->document, document, NULL, 0,
+                          G_CALLBACK (queue_rebuild), G_CALLBACK (on_record_changed));
   g_set_object (&self->document, document);
   mlg_record_editor_set_document (self->editor, document);
-  if (document)
-    {
-      for (guint k = 0; k < MLG_N_KINDS; k++)
-        g_signal_connect_object (mlg_document_get_records (document, k), "items-changed",
-                                 G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "record-changed",
-                               G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-    }
 
   gtk_toggle_button_set_active (self->edit_button, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), document != NULL);
@@ -463,18 +386,8 @@ mlg_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   g_clear_handle_id (&self->focus_idle, g_source_remove);
-  if (self->document)
-    {
-      for (guint k = 0; k < MLG_N_KINDS; k++)
-        g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, k), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
-  gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_OVERVIEW_PAGE);
-  {
-    GtkWidget *child;
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  mlg_ui_follow_document (self, self->document, NULL, NULL, 0, NULL, NULL);
+  mlg_ui_dispose_children (GTK_WIDGET (self), MLG_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (mlg_overview_page_parent_class)->dispose (object);
 }
@@ -518,8 +431,7 @@ mlg_overview_page_set_property (GObject      *object,
     {
     case PROP_SHOW_BACK_BUTTON:
       self->show_back_button = g_value_get_boolean (value);
-      gtk_widget_set_visible (self->back_button, self->show_back_button);
-      adw_header_bar_set_show_start_title_buttons (self->header, self->show_back_button);
+      mlg_ui_show_back_button (self->header, self->back_button, self->show_back_button);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -559,8 +471,7 @@ static void
 mlg_overview_page_init (MlgOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (self->back_button, FALSE);
-  adw_header_bar_set_show_start_title_buttons (self->header, FALSE);
+  mlg_ui_show_back_button (self->header, self->back_button, FALSE);
   g_signal_connect_swapped (self->edit_button, "toggled", G_CALLBACK (on_edit_toggled), self);
 }
 

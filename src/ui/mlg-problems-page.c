@@ -6,6 +6,7 @@
 
 #include "mlg-problem.h"
 #include "mlg-problems-page.h"
+#include "mlg-ui-util.h"
 
 struct _MlgProblemsPage
 {
@@ -119,12 +120,7 @@ mlg_problems_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (mlg_document_get_problems (self->document), self);
       gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
     }
-  gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_PROBLEMS_PAGE);
-  {
-    GtkWidget *child;
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  mlg_ui_dispose_children (GTK_WIDGET (self), MLG_TYPE_PROBLEMS_PAGE);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (mlg_problems_page_parent_class)->dispose (object);
 }
@@ -159,8 +155,7 @@ mlg_problems_page_set_property (GObject      *object,
     {
     case PROP_SHOW_BACK_BUTTON:
       self->show_back_button = g_value_get_boolean (value);
-      gtk_widget_set_visible (self->back_button, self->show_back_button);
-      adw_header_bar_set_show_start_title_buttons (self->header, self->show_back_button);
+      mlg_ui_show_back_button (self->header, self->back_button, self->show_back_button);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -205,8 +200,7 @@ static void
 mlg_problems_page_init (MlgProblemsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (self->back_button, FALSE);
-  adw_header_bar_set_show_start_title_buttons (self->header, FALSE);
+  mlg_ui_show_back_button (self->header, self->back_button, FALSE);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
 }
 

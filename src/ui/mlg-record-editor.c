@@ -1,15 +1,26 @@
 /* mlg-record-editor.c — the form of one record, built from its kind's fields
  *
  * Each field declaration gives a row: AdwEntryRow for text-like fields,
- * AdwComboRow for choices and references, an action row with a spin button
- * for numbers (with a clear button: unset is not 0), a text view card for
- * long text, an expander listing the items of list fields, and a group of
- * expander rows for tables. Every change goes through the document.
+ * AdwComboRow for choices, a reference picker (mlg-reference-picker.c) for
+ * references, an action row with a spin button for numbers (with a clear
+ * button: unset is not 0), a text view card for long text, an expander
+ * listing the items of list fields, and a group of expander rows for
+ * tables. Every change goes through the document.
+ *
+ * Setting the document builds nothing; showing a record builds widgets for
+ * its own fields only: pickers build their lists when opened, table rows
+ * their cells when expanded, and the linked records come in an idle,
+ * grouped by kind (a kind's rows built when opened). What other records
+ * hold (titles, who refers to this one) is followed live.
  *
  * A Binding ties one row to one value (a field, or a cell of a table row).
  * It lives as long as its widget (it is the widget's data), and the editor
  * keeps a list of the live ones to commit pending edits and to refresh
  * rows when the document changes under them (undo, redo).
+ *
+ * Typing is committed at each pause (nothing typed is lost), and the
+ * commits of one stay in a field join one undo step: the binding's merge
+ * key, given up when the focus leaves or the document changes the value.
  */
 #include "config.h"
 
@@ -18,8 +29,8 @@
 #include <math.h>
 
 #include "mlg-record-editor.h"
+#include "mlg-reference-picker.h"
 #include "mlg-schema.h"
-#include "mlg-text.h"
 #include "mlg-ui-util.h"
 #include "mlg-validate.h"
 
@@ -30,6 +41,7 @@ typedef enum {
   BINDING_TEXT,
   BINDING_SPIN,
   BINDING_COMBO,
+  BINDING_REF,
   BINDING_LIST,
   BINDING_TABLE,
 } BindingType;
@@ -48,6 +60,7 @@ typedef struct {
   GtkWidget       *add_row;   /* list: the add control */
   guint            debounce;
   guint            refresh_idle;
+  guint            merge_key; /* typing: this stay in the field, or 0 */
   int              expand_row;
   gboolean         updating;
   gboolean         unset;
@@ -63,8 +76,11 @@ struct _MlgRecordEditor
   MlgDocument  *document;
   MlgRecord    *record;
   GtkWidget    *page;
+  GtkWidget    *linked_group;
+  GPtrArray    *linked_rows;
   GPtrArray    *bindings;    /* Binding, owned by their widgets */
   guint         committing;
+  guint         others_idle; /* other records changed: titles, links */
 };
 
 G_DEFINE_FINAL_TYPE (MlgRecordEditor, mlg_record_editor, GTK_TYPE_WIDGET)
@@ -77,47 +93,12 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void binding_refresh (Binding *b);
-static void table_refresh (Binding *b);
+static GtkWidget *create_field_row (MlgRecordEditor *self,
+                                    const MlgField  *field,
+                                    const MlgField  *table,
+                                    int              row);
 
 /* ── JSON helpers ────────────────────────────────────────────────────── */
-
-/* json_node_copy() shares objects and arrays: edits need a deep copy so
- * that the undo history keeps the values as they were. */
-static JsonNode *
-deep_copy (JsonNode *node)
-{
-  JsonNode *copy;
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      JsonObject *result = json_object_new ();
-      JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
-
-      json_object_iter_init (&iter, object);
-      while (json_object_iter_next (&iter, &member, &value))
-        json_object_set_member (result, member, deep_copy (value));
-      copy = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (copy, result);
-      return copy;
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      JsonArray *result = json_array_new ();
-
-      for (guint i = 0, n = json_array_get_length (array); i < n; i++)
-        json_array_add_element (result, deep_copy (json_array_get_element (array, i)));
-      copy = json_node_new (JSON_NODE_ARRAY);
-      json_node_take_array (copy, result);
-      return copy;
-    }
-  return json_node_copy (node);
-}
 
 static JsonNode *
 string_node (const char *text)
@@ -178,6 +159,83 @@ table_row_object (MlgRecord  *record,
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* A copy of a table's rows, but row @skip (-1: none), to change and store:
+ * the undo history keeps the rows as they were. */
+static JsonArray *
+table_rows_copy (MlgRecord  *record,
+                 const char *table_key,
+                 int         skip)
+{
+  JsonArray *rows = mlg_record_get_array (record, table_key);
+  JsonArray *copy = json_array_new ();
+
+  for (guint i = 0, n = rows ? json_array_get_length (rows) : 0; i < n; i++)
+    if ((int) i != skip)
+      json_array_add_element (copy, mlg_json_deep_copy (json_array_get_element (rows, i)));
+  return copy;
+}
+
+static JsonNode *
+array_node (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+  return node;
+}
+
+/* ── Rows ────────────────────────────────────────────────────────────── */
+
+static const char *
+field_hint (const MlgField *field)
+{
+  return field->hint ? g_dgettext (GETTEXT_PACKAGE, field->hint) : NULL;
+}
+
+static void
+mark_validity (GtkWidget  *row,
+               gboolean    valid,
+               const char *message,
+               const char *hint)
+{
+  if (valid)
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, hint);
+    }
+  else
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, message);
+    }
+}
+
+/* The field's label as the row's title, literally; its hint below, on
+ * rows of their own. */
+static void
+row_set_field (GtkWidget      *row,
+               const MlgField *field,
+               const MlgField *table)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mlg_field_label (field));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (field->hint && table == NULL && ADW_IS_ACTION_ROW (row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field_hint (field));
+}
+
+/* An icon button says what it does to the pointer and to screen readers. */
+static GtkWidget *
+icon_button_new (const char *icon_name,
+                 const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
 /* ── Bindings ────────────────────────────────────────────────────────── */
 
 static void
@@ -214,6 +272,12 @@ binding_new (MlgRecordEditor *self,
   g_object_set_data_full (G_OBJECT (widget), "mlg-binding", b, binding_free);
   g_ptr_array_add (self->bindings, b);
   return b;
+}
+
+static Binding *
+binding_of (gpointer widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "mlg-binding");
 }
 
 static JsonNode *
@@ -282,14 +346,14 @@ update_table_row_title (MlgRecordEditor *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 }
 
-/* Stores @value (taken; NULL clears) for the binding's field or cell. */
+/* Stores @value (taken; NULL clears) for the binding's field or cell.
+ * Typed text joins the undo step of the binding's stay in the field. */
 static void
 binding_set_value (Binding  *b,
                    JsonNode *value)
 {
   MlgRecordEditor *self = b->editor;
-  JsonArray *rows, *copy;
-  JsonNode *node;
+  const char *key = b->table ? b->table->key : b->field->key;
 
   if (self->record == NULL || self->document == NULL)
     {
@@ -297,57 +361,53 @@ binding_set_value (Binding  *b,
       return;
     }
 
+  if ((b->type == BINDING_ENTRY || b->type == BINDING_TEXT) && b->merge_key == 0)
+    b->merge_key = mlg_document_new_merge_key (self->document);
+
   self->committing++;
-  if (b->table == NULL)
-    mlg_document_set_value (self->document, self->record, b->field->key, value);
-  else
+  if (b->table)
     {
-      rows = mlg_record_get_array (self->record, b->table->key);
-      copy = json_array_new ();
-      for (guint i = 0, n = rows ? json_array_get_length (rows) : 0; i < n; i++)
+      JsonArray *rows = table_rows_copy (self->record, b->table->key, -1);
+      JsonNode *element = b->row < (int) json_array_get_length (rows) ? json_array_get_element (rows, b->row) : NULL;
+
+      if (element && JSON_NODE_HOLDS_OBJECT (element))
         {
-          JsonNode *element = deep_copy (json_array_get_element (rows, i));
-          if ((int) i == b->row && JSON_NODE_HOLDS_OBJECT (element))
-            {
-              JsonObject *object = json_node_get_object (element);
-              if (value)
-                json_object_set_member (object, b->field->key, g_steal_pointer (&value));
-              else if (json_object_has_member (object, b->field->key))
-                json_object_remove_member (object, b->field->key);
-            }
-          json_array_add_element (copy, element);
+          JsonObject *object = json_node_get_object (element);
+          if (value)
+            json_object_set_member (object, b->field->key, g_steal_pointer (&value));
+          else if (json_object_has_member (object, b->field->key))
+            json_object_remove_member (object, b->field->key);
         }
       g_clear_pointer (&value, json_node_unref);
-      node = json_node_new (JSON_NODE_ARRAY);
-      json_node_take_array (node, copy);
-      mlg_document_set_value (self->document, self->record, b->table->key, node);
-      update_table_row_title (self, b->expander, b->table, b->row);
+      value = array_node (rows);
     }
+  mlg_document_set_value_merged (self->document, self->record, key, value, b->merge_key);
+  if (b->table)
+    update_table_row_title (self, b->expander, b->table, b->row);
   self->committing--;
 }
 
-static void
-mark_validity (GtkWidget  *row,
-               gboolean    valid,
-               const char *message,
-               const char *hint)
+static gboolean
+refresh_idle_cb (gpointer data)
 {
-  if (valid)
+  Binding *b = binding_of (data);
+
+  if (b)
     {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, hint);
+      b->refresh_idle = 0;
+      binding_refresh (b);
     }
-  else
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, message);
-    }
+  return G_SOURCE_REMOVE;
 }
 
-static const char *
-field_hint (const MlgField *field)
+/* Rebuilding from an idle: the clicked button may be one of the rows. */
+static void
+schedule_refresh (Binding *b)
 {
-  return field->hint ? g_dgettext (GETTEXT_PACKAGE, field->hint) : NULL;
+  if (b->refresh_idle)
+    return;
+  b->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb,
+                                     g_object_ref (b->widget), g_object_unref);
 }
 
 /* ── Text entries ────────────────────────────────────────────────────── */
@@ -422,32 +482,35 @@ static void
 on_entry_changed (GtkEditable *editable,
                   gpointer     user_data)
 {
-  entry_changed (g_object_get_data (G_OBJECT (editable), "mlg-binding"));
+  entry_changed (binding_of (editable));
 }
 
 static void
 on_entry_activated (GtkWidget *row,
                     gpointer   user_data)
 {
-  entry_commit (g_object_get_data (G_OBJECT (row), "mlg-binding"));
+  entry_commit (binding_of (row));
 }
 
+/* Leaving the field commits it and ends its undo step. */
 static void
 on_focus_leave (GtkEventControllerFocus *controller,
                 gpointer                 user_data)
 {
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  Binding *b = g_object_get_data (G_OBJECT (widget), "mlg-binding");
+  Binding *b = binding_of (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 
   if (b)
-    entry_commit (b);
+    {
+      entry_commit (b);
+      b->merge_key = 0;
+    }
 }
 
 static void
 on_buffer_changed (GtkTextBuffer *buffer,
                    GtkWidget     *card)
 {
-  entry_changed (g_object_get_data (G_OBJECT (card), "mlg-binding"));
+  entry_changed (binding_of (card));
 }
 
 static void
@@ -467,8 +530,7 @@ create_entry (MlgRecordEditor *self,
   GtkWidget *widget = adw_entry_row_new ();
   Binding *b;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), mlg_field_label (field));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  row_set_field (widget, field, table);
   switch (field->type)
     {
     case MLG_FIELD_EMAIL:
@@ -528,25 +590,27 @@ create_text_view (MlgRecordEditor *self,
 
 /* ── Numbers ─────────────────────────────────────────────────────────── */
 
+/* What the spin button shows: nothing when unset, no decimals on whole
+ * numbers. */
+static char *
+spin_text (Binding *b)
+{
+  double value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (b->input));
+
+  if (b->unset)
+    return g_strdup ("");
+  if (fabs (value - round (value)) < 1e-9)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.2f", value);
+}
+
 static void
 spin_show (Binding *b)
 {
-  GtkSpinButton *spin = GTK_SPIN_BUTTON (b->input);
+  g_autofree char *text = spin_text (b);
 
   b->updating = TRUE;
-  if (b->unset)
-    gtk_editable_set_text (GTK_EDITABLE (spin), "");
-  else
-    {
-      double value = gtk_spin_button_get_value (spin);
-      g_autofree char *text = NULL;
-
-      if (fabs (value - round (value)) < 1e-9)
-        text = g_strdup_printf ("%.0f", value);
-      else
-        text = g_strdup_printf ("%.2f", value);
-      gtk_editable_set_text (GTK_EDITABLE (spin), text);
-    }
+  gtk_editable_set_text (GTK_EDITABLE (b->input), text);
   gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (b->widget), "clear-button"), !b->unset);
   b->updating = FALSE;
 }
@@ -577,7 +641,7 @@ static void
 on_spin_value_changed (GtkSpinButton *spin,
                        GtkWidget     *row)
 {
-  Binding *b = g_object_get_data (G_OBJECT (row), "mlg-binding");
+  Binding *b = binding_of (row);
 
   if (b == NULL || b->updating)
     return;
@@ -586,14 +650,33 @@ on_spin_value_changed (GtkSpinButton *spin,
   spin_show (b);
 }
 
+/* Reads a number as people type it: a decimal comma, grouping spaces. */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  char *end = NULL;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == ',')
+        g_string_append_c (digits, '.');
+      else if (!g_unichar_isspace (c) && c != 0x202F)
+        g_string_append_unichar (digits, c);
+    }
+  *value = g_ascii_strtod (digits->str, &end);
+  return end != digits->str && *end == '\0';
+}
+
 static int
 on_spin_input (GtkSpinButton *spin,
                double        *new_value,
                GtkWidget     *row)
 {
-  Binding *b = g_object_get_data (G_OBJECT (row), "mlg-binding");
+  Binding *b = binding_of (row);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
-  char *end = NULL;
   double value;
 
   if (b == NULL)
@@ -611,32 +694,15 @@ on_spin_input (GtkSpinButton *spin,
       return TRUE;
     }
 
-  /* Accept a decimal comma and grouping spaces, as people type them. */
-  g_strdelimit (text, ",", '.');
-  {
-    GString *digits = g_string_new (NULL);
-    for (const char *p = text; *p; p = g_utf8_next_char (p))
-      if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x202F)
-        g_string_append_unichar (digits, g_utf8_get_char (p));
-    value = g_ascii_strtod (digits->str, &end);
-    if (end == digits->str || *end != '\0')
-      {
-        g_string_free (digits, TRUE);
-        return GTK_INPUT_ERROR;
-      }
-    g_string_free (digits, TRUE);
-  }
+  if (!parse_number (text, &value))
+    return GTK_INPUT_ERROR;
   *new_value = value;
   if (b->unset && !b->updating)
     {
+      b->unset = FALSE;
       /* Same number as before it was cleared: value-changed stays silent. */
       if (fabs (value - gtk_spin_button_get_value (spin)) < 1e-9)
-        {
-          b->unset = FALSE;
-          spin_commit (b);
-        }
-      else
-        b->unset = FALSE;
+        spin_commit (b);
     }
   return TRUE;
 }
@@ -645,18 +711,12 @@ static gboolean
 on_spin_output (GtkSpinButton *spin,
                 GtkWidget     *row)
 {
-  Binding *b = g_object_get_data (G_OBJECT (row), "mlg-binding");
-  double value = gtk_spin_button_get_value (spin);
+  Binding *b = binding_of (row);
   g_autofree char *text = NULL;
 
   if (b == NULL)
     return FALSE;
-  if (b->unset)
-    text = g_strdup ("");
-  else if (fabs (value - round (value)) < 1e-9)
-    text = g_strdup_printf ("%.0f", value);
-  else
-    text = g_strdup_printf ("%.2f", value);
+  text = spin_text (b);
   if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
   return TRUE;
@@ -666,7 +726,7 @@ static void
 on_spin_clear (GtkButton *button,
                GtkWidget *row)
 {
-  Binding *b = g_object_get_data (G_OBJECT (row), "mlg-binding");
+  Binding *b = binding_of (row);
 
   if (b == NULL)
     return;
@@ -687,11 +747,7 @@ create_spin (MlgRecordEditor *self,
   g_autofree char *clear_label = NULL;
   Binding *b;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), mlg_field_label (field));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-  if (field->hint && table == NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), field_hint (field));
-
+  row_set_field (widget, field, table);
   switch (field->type)
     {
     case MLG_FIELD_YEAR:
@@ -725,14 +781,9 @@ create_spin (MlgRecordEditor *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (widget), unit);
     }
 
-  clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-  gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (clear, "flat");
   /* Translators: %s is a field: "Clear Population" */
   clear_label = g_strdup_printf (_("Clear %s"), mlg_field_label (field));
-  gtk_widget_set_tooltip_text (clear, clear_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (clear),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, clear_label, -1);
+  clear = icon_button_new ("edit-clear-symbolic", clear_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (widget), clear);
   g_object_set_data (G_OBJECT (widget), "clear-button", clear);
 
@@ -746,61 +797,24 @@ create_spin (MlgRecordEditor *self,
   return widget;
 }
 
-/* ── Choices and references ──────────────────────────────────────────── */
+/* ── Choices ─────────────────────────────────────────────────────────── */
 
-typedef struct {
-  const char *title;
-  const char *id;
-} Choice;
-
-static int
-compare_choices (gconstpointer a,
-                 gconstpointer b)
+/* The labels of an ENUM field's choices and the values they stand for. */
+static GtkStringList *
+choice_labels (const MlgField *field,
+               const char     *first,
+               GPtrArray      *ids)
 {
-  g_autofree char *fold_a = mlg_text_fold (((const Choice *) a)->title);
-  g_autofree char *fold_b = mlg_text_fold (((const Choice *) b)->title);
-  int result = g_utf8_collate (fold_a, fold_b);
+  GtkStringList *labels = gtk_string_list_new (NULL);
 
-  return result ? result : g_utf8_collate (((const Choice *) a)->title, ((const Choice *) b)->title);
-}
-
-/* The choices of an ENUM or REF field: labels and the values they stand for. */
-static void
-fill_choices (MlgRecordEditor *self,
-              const MlgField  *field,
-              GtkStringList   *labels,
-              GPtrArray       *ids)
-{
-  if (field->type == MLG_FIELD_ENUM || field->type == MLG_FIELD_ENUM_LIST)
+  gtk_string_list_append (labels, first);
+  g_ptr_array_add (ids, NULL);
+  for (const MlgChoice *c = field->choices; c && c->key; c++)
     {
-      for (const MlgChoice *c = field->choices; c && c->key; c++)
-        {
-          gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, c->label));
-          g_ptr_array_add (ids, g_strdup (c->key));
-        }
+      gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, c->label));
+      g_ptr_array_add (ids, g_strdup (c->key));
     }
-  else if (self->document)
-    {
-      GListModel *records = mlg_document_get_records (self->document, field->target);
-      guint n = g_list_model_get_n_items (records);
-      g_autoptr(GArray) choices = g_array_sized_new (FALSE, FALSE, sizeof (Choice), n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(MlgRecord) record = g_list_model_get_item (records, i);
-          Choice choice = { mlg_ui_record_title (record), mlg_record_get_id (record) };
-          if (record == self->record)
-            continue; /* nothing refers to itself */
-          g_array_append_val (choices, choice);
-        }
-      g_array_sort (choices, compare_choices);
-      for (guint i = 0; i < choices->len; i++)
-        {
-          Choice *choice = &g_array_index (choices, Choice, i);
-          gtk_string_list_append (labels, choice->title);
-          g_ptr_array_add (ids, g_strdup (choice->id));
-        }
-    }
+  return labels;
 }
 
 static void
@@ -808,7 +822,7 @@ on_combo_selected (AdwComboRow *combo,
                    GParamSpec  *pspec,
                    gpointer     user_data)
 {
-  Binding *b = g_object_get_data (G_OBJECT (combo), "mlg-binding");
+  Binding *b = binding_of (combo);
   guint selected;
   const char *id;
 
@@ -826,23 +840,49 @@ create_combo (MlgRecordEditor *self,
               int              row)
 {
   GtkWidget *widget = adw_combo_row_new ();
-  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkStringList *labels;
   Binding *b;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), mlg_field_label (field));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-  if (field->hint && table == NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), field_hint (field));
-
+  row_set_field (widget, field, table);
   b = binding_new (self, BINDING_COMBO, field, table, row, widget);
   b->ids = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (labels, _("None"));
-  g_ptr_array_add (b->ids, NULL);
-  fill_choices (self, field, labels, b->ids);
+  labels = choice_labels (field, _("None"), b->ids);
   adw_combo_row_set_model (ADW_COMBO_ROW (widget), G_LIST_MODEL (labels));
   g_object_unref (labels);
 
   g_signal_connect (widget, "notify::selected", G_CALLBACK (on_combo_selected), NULL);
+  binding_refresh (b);
+  return widget;
+}
+
+/* ── References ──────────────────────────────────────────────────────── */
+
+static void
+on_reference_picked (MlgReferencePicker *picker,
+                     const char         *id,
+                     gpointer            user_data)
+{
+  Binding *b = binding_of (picker);
+
+  if (b == NULL)
+    return;
+  binding_set_value (b, id ? string_node (id) : NULL);
+  binding_refresh (b);
+}
+
+static GtkWidget *
+create_reference (MlgRecordEditor *self,
+                  const MlgField  *field,
+                  const MlgField  *table,
+                  int              row)
+{
+  GtkWidget *widget = mlg_reference_picker_new (self->document, field->target, FALSE, mlg_field_label (field));
+  Binding *b;
+
+  row_set_field (widget, field, table);
+  mlg_reference_picker_set_excluded (MLG_REFERENCE_PICKER (widget), self->record);
+  b = binding_new (self, BINDING_REF, field, table, row, widget);
+  g_signal_connect (widget, "picked", G_CALLBACK (on_reference_picked), NULL);
   binding_refresh (b);
   return widget;
 }
@@ -856,97 +896,48 @@ list_values (Binding *b)
                            : g_new0 (char *, 1);
 }
 
+/* Stores the list without item @remove (-1: none) and with @add at the
+ * end (NULL: none; choices and references are never listed twice). */
 static void
-list_store (Binding  *b,
-            char    **values)
+list_change (Binding    *b,
+             int         remove,
+             const char *add)
 {
+  g_auto(GStrv) values = list_values (b);
   JsonArray *array = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
-  for (guint i = 0; values && values[i]; i++)
-    json_array_add_string_element (array, values[i]);
-  json_node_take_array (node, array);
-  binding_set_value (b, node);
-}
-
-static gboolean
-list_refresh_idle (gpointer data)
-{
-  GtkWidget *widget = data;
-  Binding *b = g_object_get_data (G_OBJECT (widget), "mlg-binding");
-
-  if (b)
-    {
-      b->refresh_idle = 0;
-      binding_refresh (b);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-/* Rebuilding from an idle: the clicked button may be one of the rows. */
-static void
-schedule_refresh (Binding *b)
-{
-  if (b->refresh_idle)
-    return;
-  b->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, list_refresh_idle,
-                                     g_object_ref (b->widget), g_object_unref);
+  if (add && (*add == '\0' ||
+              (b->field->type != MLG_FIELD_TEXT_LIST && g_strv_contains ((const char * const *) values, add))))
+    add = NULL;
+  for (guint i = 0; values[i]; i++)
+    if ((int) i != remove)
+      json_array_add_string_element (array, values[i]);
+  if (add)
+    json_array_add_string_element (array, add);
+  binding_set_value (b, array_node (array));
+  schedule_refresh (b);
 }
 
 static void
 on_list_remove (GtkButton *button,
                 GtkWidget *widget)
 {
-  Binding *b = g_object_get_data (G_OBJECT (widget), "mlg-binding");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-  g_auto(GStrv) values = NULL;
-  GStrvBuilder *builder;
-  g_auto(GStrv) kept = NULL;
+  Binding *b = binding_of (widget);
 
-  if (b == NULL)
-    return;
-  values = list_values (b);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; values[i]; i++)
-    if (i != index)
-      g_strv_builder_add (builder, values[i]);
-  kept = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  list_store (b, kept);
-  schedule_refresh (b);
-}
-
-static void
-list_append (Binding    *b,
-             const char *value)
-{
-  g_auto(GStrv) values = list_values (b);
-  GStrvBuilder *builder;
-  g_auto(GStrv) more = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-  if (b->field->type != MLG_FIELD_TEXT_LIST && g_strv_contains ((const char * const *) values, value))
-    return;
-  builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) values);
-  g_strv_builder_add (builder, value);
-  more = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  list_store (b, more);
-  schedule_refresh (b);
+  if (b)
+    list_change (b, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "index")), NULL);
 }
 
 static void
 on_list_add_text (AdwEntryRow *entry,
                   GtkWidget   *widget)
 {
-  Binding *b = g_object_get_data (G_OBJECT (widget), "mlg-binding");
+  Binding *b = binding_of (widget);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
   if (b == NULL || *text == '\0')
     return;
-  list_append (b, text);
+  list_change (b, -1, text);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
@@ -955,16 +946,36 @@ on_list_add_choice (AdwComboRow *combo,
                     GParamSpec  *pspec,
                     GtkWidget   *widget)
 {
-  Binding *b = g_object_get_data (G_OBJECT (widget), "mlg-binding");
-  GPtrArray *ids = g_object_get_data (G_OBJECT (combo), "ids");
+  Binding *b = binding_of (widget);
   guint selected = adw_combo_row_get_selected (combo);
 
-  if (b == NULL || b->updating || selected == 0 || selected >= ids->len)
+  if (b == NULL || b->updating || selected == 0 || selected >= b->ids->len)
     return;
-  list_append (b, g_ptr_array_index (ids, selected));
+  list_change (b, -1, g_ptr_array_index (b->ids, selected));
   b->updating = TRUE;
   adw_combo_row_set_selected (combo, 0);
   b->updating = FALSE;
+}
+
+/* A record activated in the picker joins the list, or leaves it. */
+static void
+on_list_picked (MlgReferencePicker *picker,
+                const char         *id,
+                GtkWidget          *widget)
+{
+  Binding *b = binding_of (widget);
+  g_auto(GStrv) values = NULL;
+
+  if (b == NULL || id == NULL)
+    return;
+  values = list_values (b);
+  for (guint i = 0; values[i]; i++)
+    if (g_str_equal (values[i], id))
+      {
+        list_change (b, i, NULL);
+        return;
+      }
+  list_change (b, -1, id);
 }
 
 static void
@@ -979,6 +990,8 @@ on_list_item_activated (AdwActionRow *row,
     g_signal_emit (self, signals[OPEN_RECORD], 0, record);
 }
 
+/* The add control comes first and item rows after it: a picker open on it
+ * stays in place while its choices come and go. */
 static void
 list_refresh (Binding *b)
 {
@@ -992,11 +1005,13 @@ list_refresh (Binding *b)
 
   summary = mlg_ui_format_value (b->editor->document, b->field, binding_get_value (b));
   adw_expander_row_set_subtitle (expander, summary ? summary : _("None"));
+  if (MLG_IS_REFERENCE_PICKER (b->add_row))
+    mlg_reference_picker_set_chosen (MLG_REFERENCE_PICKER (b->add_row), (const char * const *) values);
 
   for (guint i = 0; values[i]; i++)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      GtkWidget *remove;
       g_autofree char *text = NULL;
       g_autofree char *remove_label = NULL;
       JsonNode *node = string_node (values[i]);
@@ -1006,14 +1021,10 @@ list_refresh (Binding *b)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text ? text : values[i]);
 
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
       /* Translators: %s is an item of a list */
       remove_label = g_strdup_printf (_("Remove “%s”"), text ? text : values[i]);
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+      remove = icon_button_new ("list-remove-symbolic", remove_label);
+      g_object_set_data (G_OBJECT (remove), "index", GINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (on_list_remove), b->widget);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
@@ -1029,15 +1040,6 @@ list_refresh (Binding *b)
       adw_expander_row_add_row (expander, row);
       g_ptr_array_add (b->children, row);
     }
-
-  /* The add control stays last. */
-  if (b->add_row)
-    {
-      g_object_ref (b->add_row);
-      adw_expander_row_remove (expander, b->add_row);
-      adw_expander_row_add_row (expander, b->add_row);
-      g_object_unref (b->add_row);
-    }
 }
 
 static GtkWidget *
@@ -1047,35 +1049,35 @@ create_list (MlgRecordEditor *self,
   GtkWidget *widget = adw_expander_row_new ();
   Binding *b;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), mlg_field_label (field));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  row_set_field (widget, field, NULL);
   b = binding_new (self, BINDING_LIST, field, NULL, -1, widget);
   b->children = g_ptr_array_new ();
 
   if (field->type == MLG_FIELD_TEXT_LIST)
     {
-      GtkWidget *add = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add an Item"));
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
-      g_signal_connect (add, "apply", G_CALLBACK (on_list_add_text), widget);
-      g_signal_connect (add, "entry-activated", G_CALLBACK (on_list_add_text), widget);
-      b->add_row = add;
+      b->add_row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (b->add_row), _("Add an Item"));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (b->add_row), TRUE);
+      g_signal_connect (b->add_row, "apply", G_CALLBACK (on_list_add_text), widget);
+      g_signal_connect (b->add_row, "entry-activated", G_CALLBACK (on_list_add_text), widget);
+    }
+  else if (field->type == MLG_FIELD_REF_LIST)
+    {
+      b->add_row = mlg_reference_picker_new (self->document, field->target, TRUE, mlg_field_label (field));
+      mlg_reference_picker_set_excluded (MLG_REFERENCE_PICKER (b->add_row), self->record);
+      g_signal_connect (b->add_row, "picked", G_CALLBACK (on_list_picked), widget);
     }
   else
     {
-      GtkWidget *add = adw_combo_row_new ();
-      GtkStringList *labels = gtk_string_list_new (NULL);
-      GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+      GtkStringList *labels;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add"));
-      gtk_string_list_append (labels, _("Choose…"));
-      g_ptr_array_add (ids, NULL);
-      fill_choices (self, field, labels, ids);
-      adw_combo_row_set_model (ADW_COMBO_ROW (add), G_LIST_MODEL (labels));
+      b->add_row = adw_combo_row_new ();
+      b->ids = g_ptr_array_new_with_free_func (g_free);
+      labels = choice_labels (field, _("Choose…"), b->ids);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (b->add_row), _("Add"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (b->add_row), G_LIST_MODEL (labels));
       g_object_unref (labels);
-      g_object_set_data_full (G_OBJECT (add), "ids", ids, (GDestroyNotify) g_ptr_array_unref);
-      g_signal_connect (add, "notify::selected", G_CALLBACK (on_list_add_choice), widget);
-      b->add_row = add;
+      g_signal_connect (b->add_row, "notify::selected", G_CALLBACK (on_list_add_choice), widget);
     }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (widget), b->add_row);
   binding_refresh (b);
@@ -1084,60 +1086,18 @@ create_list (MlgRecordEditor *self,
 
 /* ── Tables ──────────────────────────────────────────────────────────── */
 
-static GtkWidget *create_field_row (MlgRecordEditor *self,
-                                    const MlgField  *field,
-                                    const MlgField  *table,
-                                    int              row);
-
-static gboolean
-table_refresh_idle (gpointer data)
-{
-  GtkWidget *widget = data;
-  Binding *b = g_object_get_data (G_OBJECT (widget), "mlg-binding");
-
-  if (b)
-    {
-      b->refresh_idle = 0;
-      table_refresh (b);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_table_refresh (Binding *b)
-{
-  if (b->refresh_idle)
-    return;
-  b->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, table_refresh_idle,
-                                     g_object_ref (b->widget), g_object_unref);
-}
-
-static void
-table_store (Binding   *b,
-             JsonArray *rows)
-{
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  json_node_take_array (node, rows);
-  binding_set_value (b, node);
-}
-
 static void
 on_table_add (GtkButton *button,
               GtkWidget *group)
 {
-  Binding *b = g_object_get_data (G_OBJECT (group), "mlg-binding");
-  JsonArray *rows, *copy;
+  Binding *b = binding_of (group);
+  JsonArray *rows;
   JsonObject *row;
-  JsonNode *node;
 
   if (b == NULL || b->editor->record == NULL)
     return;
   mlg_record_editor_commit_pending (b->editor);
-  rows = mlg_record_get_array (b->editor->record, b->field->key);
-  copy = json_array_new ();
-  for (guint i = 0, n = rows ? json_array_get_length (rows) : 0; i < n; i++)
-    json_array_add_element (copy, deep_copy (json_array_get_element (rows, i)));
+  rows = table_rows_copy (b->editor->record, b->field->key, -1);
 
   /* A new figure starts in the current year. */
   row = json_object_new ();
@@ -1146,32 +1106,61 @@ on_table_add (GtkButton *button,
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       json_object_set_int_member (row, "year", g_date_time_get_year (now));
     }
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, row);
-  json_array_add_element (copy, node);
-  b->expand_row = json_array_get_length (copy) - 1;
-  table_store (b, copy);
-  schedule_table_refresh (b);
+  json_array_add_object_element (rows, row);
+  b->expand_row = json_array_get_length (rows) - 1;
+  binding_set_value (b, array_node (rows));
+  schedule_refresh (b);
 }
 
 static void
 on_table_remove (GtkButton *button,
                  GtkWidget *group)
 {
-  Binding *b = g_object_get_data (G_OBJECT (group), "mlg-binding");
+  Binding *b = binding_of (group);
   int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "index"));
-  JsonArray *rows, *copy;
 
   if (b == NULL || b->editor->record == NULL)
     return;
   mlg_record_editor_commit_pending (b->editor);
-  rows = mlg_record_get_array (b->editor->record, b->field->key);
-  copy = json_array_new ();
-  for (guint i = 0, n = rows ? json_array_get_length (rows) : 0; i < n; i++)
-    if ((int) i != index)
-      json_array_add_element (copy, deep_copy (json_array_get_element (rows, i)));
-  table_store (b, copy);
-  schedule_table_refresh (b);
+  binding_set_value (b, array_node (table_rows_copy (b->editor->record, b->field->key, index)));
+  schedule_refresh (b);
+}
+
+/* A table row's cells are built when it is first expanded: a record with
+ * many figures costs a row each until then. */
+static void
+table_row_fill (GtkWidget *expander)
+{
+  Binding *b = binding_of (g_object_get_data (G_OBJECT (expander), "table"));
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (expander), "index"));
+  GtkWidget *remove_row, *remove;
+
+  if (b == NULL || g_object_get_data (G_OBJECT (expander), "filled"))
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
+
+  for (const MlgField *c = b->field->columns; c->key; c++)
+    {
+      GtkWidget *cell = create_field_row (b->editor, c, b->field, index);
+      binding_of (cell)->expander = expander;
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), cell);
+    }
+
+  remove_row = adw_action_row_new ();
+  remove = gtk_button_new_with_mnemonic (_("_Remove Row"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  g_object_set_data (G_OBJECT (remove), "index", GINT_TO_POINTER (index));
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_table_remove), b->widget);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
+}
+
+static void
+on_table_row_expanded (GtkWidget *expander)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
+    table_row_fill (expander);
 }
 
 static void
@@ -1198,28 +1187,12 @@ table_refresh (Binding *b)
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *expander = adw_expander_row_new ();
-      GtkWidget *remove_row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Row"));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       update_table_row_title (self, expander, b->field, i);
-
-      for (const MlgField *c = b->field->columns; c->key; c++)
-        {
-          GtkWidget *cell = create_field_row (self, c, b->field, i);
-          Binding *cb = g_object_get_data (G_OBJECT (cell), "mlg-binding");
-          if (cb)
-            cb->expander = expander;
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), cell);
-        }
-
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "destructive-action");
-      g_object_set_data (G_OBJECT (remove), "index", GINT_TO_POINTER (i));
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_table_remove), b->widget);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
-
+      g_object_set_data (G_OBJECT (expander), "table", b->widget);
+      g_object_set_data (G_OBJECT (expander), "index", GINT_TO_POINTER (i));
+      g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_table_row_expanded), NULL);
       if ((int) i == b->expand_row)
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
 
@@ -1234,18 +1207,14 @@ create_table (MlgRecordEditor *self,
               const MlgField  *field)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *add;
   g_autofree char *add_label = NULL;
   Binding *b;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), mlg_field_label (field));
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   /* Translators: %s is a table: "Add a Row to Key figures" */
   add_label = g_strdup_printf (_("Add a Row to %s"), mlg_field_label (field));
-  gtk_widget_set_tooltip_text (add, add_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  add = icon_button_new ("list-add-symbolic", add_label);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   g_signal_connect (add, "clicked", G_CALLBACK (on_table_add), group);
 
@@ -1262,6 +1231,8 @@ binding_refresh (Binding *b)
 {
   JsonNode *value = binding_get_value (b);
 
+  /* The document changed the value: typing again is a new undo step. */
+  b->merge_key = 0;
   switch (b->type)
     {
     case BINDING_ENTRY:
@@ -1319,8 +1290,7 @@ binding_refresh (Binding *b)
                 selected = i;
             if (selected == 0)
               {
-                /* A value this version does not know, or a dangling
-                 * reference: shown as is, and kept. */
+                /* A value this version does not know: shown as is, and kept. */
                 GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (b->widget));
                 gtk_string_list_append (GTK_STRING_LIST (model), key);
                 g_ptr_array_add (b->ids, g_strdup (key));
@@ -1331,6 +1301,10 @@ binding_refresh (Binding *b)
         adw_combo_row_set_selected (ADW_COMBO_ROW (b->widget), selected);
         b->updating = FALSE;
       }
+      break;
+
+    case BINDING_REF:
+      mlg_reference_picker_set_value (MLG_REFERENCE_PICKER (b->widget), node_string (value));
       break;
 
     case BINDING_LIST:
@@ -1346,14 +1320,167 @@ binding_refresh (Binding *b)
     }
 }
 
+/* ── Linked records ──────────────────────────────────────────────────── */
+
+static void
+on_linked_activated (AdwActionRow    *row,
+                     MlgRecordEditor *self)
+{
+  MlgRecord *record = g_object_get_data (G_OBJECT (row), "record");
+
+  if (record)
+    g_signal_emit (self, signals[OPEN_RECORD], 0, record);
+}
+
+/* A kind's rows are built when its expander opens: a pole may have
+ * hundreds of structures in it. */
+static void
+linked_fill (GtkWidget       *expander,
+             GParamSpec      *pspec,
+             MlgRecordEditor *self)
+{
+  GPtrArray *records = g_object_get_data (G_OBJECT (expander), "records");
+
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)) ||
+      g_object_get_data (G_OBJECT (expander), "filled"))
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      MlgRecord *referrer = g_ptr_array_index (records, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mlg_ui_record_title (referrer));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (referrer), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_linked_activated), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+}
+
+/* Who refers to this record, by kind; a kind with a few opens at once.
+ * Kinds the person opened stay open. */
+static void
+linked_refresh (MlgRecordEditor *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->linked_group);
+  g_autoptr(GPtrArray) referrers = NULL;
+  gboolean was_open[MLG_N_KINDS] = { FALSE };
+
+  for (guint i = 0; i < self->linked_rows->len; i++)
+    {
+      GtkWidget *expander = g_ptr_array_index (self->linked_rows, i);
+      was_open[GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), "kind"))] =
+        adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander));
+      adw_preferences_group_remove (group, expander);
+    }
+  g_ptr_array_set_size (self->linked_rows, 0);
+
+  referrers = mlg_document_find_referrers (self->document, self->record, MLG_N_KINDS);
+  adw_preferences_group_set_description (group, referrers->len ? _("Records that refer to this one.")
+                                                               : _("No other record refers to this one."));
+  for (guint k = 0; k < MLG_N_KINDS; k++)
+    {
+      GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+      GtkWidget *expander;
+      g_autofree char *count = NULL;
+
+      for (guint i = 0; i < referrers->len; i++)
+        if (mlg_record_get_kind_id (g_ptr_array_index (referrers, i)) == k)
+          g_ptr_array_add (records, g_object_ref (g_ptr_array_index (referrers, i)));
+      if (records->len == 0)
+        {
+          g_ptr_array_unref (records);
+          continue;
+        }
+
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), mlg_kind_label (mlg_kind_get (k)));
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", records->len),
+                               records->len);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
+      g_object_set_data (G_OBJECT (expander), "kind", GUINT_TO_POINTER (k));
+      g_object_set_data_full (G_OBJECT (expander), "records", records, (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (expander, "notify::expanded", G_CALLBACK (linked_fill), self);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), was_open[k] || records->len <= 5);
+      adw_preferences_group_add (group, expander);
+      g_ptr_array_add (self->linked_rows, expander);
+    }
+}
+
+/* ── Other records changed ───────────────────────────────────────────── */
+
+/* What the form shows of other records: the titles in lists and table
+ * rows, and who refers to this record. */
+static gboolean
+others_idle_cb (gpointer data)
+{
+  MlgRecordEditor *self = data;
+  g_autoptr(GPtrArray) live = NULL;
+
+  self->others_idle = 0;
+  if (self->record == NULL || self->page == NULL)
+    return G_SOURCE_REMOVE;
+
+  live = g_ptr_array_copy (self->bindings, NULL, NULL);
+  for (guint i = 0; i < live->len; i++)
+    {
+      Binding *b = g_ptr_array_index (live, i);
+
+      if (b->type == BINDING_LIST && b->field->type == MLG_FIELD_REF_LIST)
+        list_refresh (b);
+      else if (b->type == BINDING_TABLE)
+        for (guint r = 0; r < b->children->len; r++)
+          if (ADW_IS_EXPANDER_ROW (g_ptr_array_index (b->children, r)))
+            update_table_row_title (self, g_ptr_array_index (b->children, r), b->field, r);
+    }
+  linked_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_others_refresh (MlgRecordEditor *self)
+{
+  if (self->others_idle == 0 && self->record != NULL)
+    self->others_idle = g_idle_add_full (G_PRIORITY_LOW, others_idle_cb, self, NULL);
+}
+
+static gboolean
+field_holds_references (const MlgField *field)
+{
+  if (field == NULL)
+    return FALSE;
+  if (field->type == MLG_FIELD_REF || field->type == MLG_FIELD_REF_LIST)
+    return TRUE;
+  for (const MlgField *c = field->type == MLG_FIELD_TABLE ? field->columns : NULL; c && c->key; c++)
+    if (c->type == MLG_FIELD_REF || c->type == MLG_FIELD_REF_LIST)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 on_record_changed (MlgRecordEditor *self,
                    MlgRecord       *record,
                    const char      *key)
 {
+  const MlgKind *kind = mlg_record_get_kind (record);
   g_autoptr(GPtrArray) matches = NULL;
 
-  if (record != self->record || self->committing > 0)
+  if (self->record == NULL)
+    return;
+  if (record != self->record)
+    {
+      /* Renamed, or now referring elsewhere. */
+      if (g_str_equal (key, mlg_kind_title_field (kind)->key) ||
+          field_holds_references (mlg_kind_find_field (kind, key)))
+        schedule_others_refresh (self);
+      return;
+    }
+  if (self->committing > 0)
     return;
 
   matches = g_ptr_array_new ();
@@ -1378,8 +1505,9 @@ create_field_row (MlgRecordEditor *self,
   switch (field->type)
     {
     case MLG_FIELD_ENUM:
-    case MLG_FIELD_REF:
       return create_combo (self, field, table, row);
+    case MLG_FIELD_REF:
+      return create_reference (self, field, table, row);
     case MLG_FIELD_INTEGER:
     case MLG_FIELD_NUMBER:
     case MLG_FIELD_MONEY:
@@ -1396,62 +1524,35 @@ create_field_row (MlgRecordEditor *self,
     }
 }
 
-static void
-on_linked_activated (AdwActionRow    *row,
-                     MlgRecordEditor *self)
-{
-  MlgRecord *record = g_object_get_data (G_OBJECT (row), "record");
-
-  if (record)
-    g_signal_emit (self, signals[OPEN_RECORD], 0, record);
-}
-
 static GtkWidget *
-create_linked_group (MlgRecordEditor *self)
+group_new (GtkWidget      *page,
+           const MlgField *field)
 {
-  g_autoptr(GPtrArray) referrers = mlg_document_find_referrers (self->document, self->record,
-                                                                MLG_N_KINDS);
   GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Linked Records"));
-  if (referrers->len == 0)
+  if (field)
     {
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             _("No other record refers to this one."));
-      return group;
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), mlg_field_label (field));
+      if (field->hint)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), field_hint (field));
     }
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Records that refer to this one."));
-
-  for (guint i = 0; i < referrers->len; i++)
-    {
-      MlgRecord *referrer = g_ptr_array_index (referrers, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mlg_ui_record_title (referrer));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   mlg_kind_label_one (mlg_record_get_kind (referrer)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (referrer), g_object_unref);
-      g_signal_connect (row, "activated", G_CALLBACK (on_linked_activated), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   return group;
 }
 
 static void
 rebuild (MlgRecordEditor *self)
 {
-  const MlgKind *kind;
   GtkWidget *page;
   GtkWidget *group = NULL;
 
+  g_clear_handle_id (&self->others_idle, g_source_remove);
   if (self->page)
     {
       gtk_stack_remove (self->stack, self->page);
       self->page = NULL;
+      self->linked_group = NULL;
+      g_ptr_array_set_size (self->linked_rows, 0);
     }
 
   if (self->record == NULL || self->document == NULL)
@@ -1460,19 +1561,12 @@ rebuild (MlgRecordEditor *self)
       return;
     }
 
-  kind = mlg_record_get_kind (self->record);
   page = adw_preferences_page_new ();
-
-  for (const MlgField *f = kind->fields; f->key; f++)
+  for (const MlgField *f = mlg_record_get_kind (self->record)->fields; f->key; f++)
     {
       if (f->type == MLG_FIELD_LONG_TEXT)
         {
-          GtkWidget *long_group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (long_group), mlg_field_label (f));
-          if (f->hint)
-            adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (long_group), field_hint (f));
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (long_group), create_text_view (self, f));
-          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (long_group));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group_new (page, f)), create_text_view (self, f));
           group = NULL;
         }
       else if (f->type == MLG_FIELD_TABLE)
@@ -1484,20 +1578,19 @@ rebuild (MlgRecordEditor *self)
       else
         {
           if (group == NULL)
-            {
-              group = adw_preferences_group_new ();
-              adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-            }
+            group = group_new (page, NULL);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_field_row (self, f, NULL, -1));
         }
     }
 
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                            ADW_PREFERENCES_GROUP (create_linked_group (self)));
+  /* Who refers to this record: filled in an idle, once the form shows. */
+  self->linked_group = group_new (page, NULL);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->linked_group), _("Linked Records"));
 
   self->page = page;
   gtk_stack_add_named (self->stack, page, "page");
   gtk_stack_set_visible_child (self->stack, page);
+  schedule_others_refresh (self);
 }
 
 /* ── Public API ──────────────────────────────────────────────────────── */
@@ -1520,22 +1613,30 @@ mlg_record_editor_commit_pending (MlgRecordEditor *self)
         continue;
       if ((b->type == BINDING_ENTRY || b->type == BINDING_TEXT) && b->pending)
         entry_commit (b);
-      else if (b->type == BINDING_SPIN && !b->unset)
-        {
-          const char *text = gtk_editable_get_text (GTK_EDITABLE (b->input));
-          if (*text)
-            gtk_spin_button_update (GTK_SPIN_BUTTON (b->input));
-        }
-      else if (b->type == BINDING_SPIN && b->unset)
-        {
-          /* Typed into an empty field and not yet left it. */
-          const char *text = gtk_editable_get_text (GTK_EDITABLE (b->input));
-          if (*text)
-            gtk_spin_button_update (GTK_SPIN_BUTTON (b->input));
-        }
+      else if (b->type == BINDING_SPIN && *gtk_editable_get_text (GTK_EDITABLE (b->input)))
+        /* Typed into the field and not yet left it. */
+        gtk_spin_button_update (GTK_SPIN_BUTTON (b->input));
     }
 }
 
+static void
+on_records_changed (MlgRecordEditor *self)
+{
+  /* Added, removed, or back by undo: titles may resolve, links change. */
+  schedule_others_refresh (self);
+}
+
+static void
+document_disconnect (MlgRecordEditor *self)
+{
+  if (self->document == NULL)
+    return;
+  for (guint k = 0; k < MLG_N_KINDS; k++)
+    g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, k), self);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+}
+
+/* Builds nothing: the form is built when a record is shown. */
 void
 mlg_record_editor_set_document (MlgRecordEditor *self,
                                 MlgDocument     *document)
@@ -1545,13 +1646,17 @@ mlg_record_editor_set_document (MlgRecordEditor *self,
   if (self->document == document)
     return;
   mlg_record_editor_commit_pending (self);
-  if (self->document)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  document_disconnect (self);
   g_clear_object (&self->record);
   g_set_object (&self->document, document);
   if (document)
-    g_signal_connect_object (document, "record-changed",
-                             G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (document, "record-changed",
+                               G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+      for (guint k = 0; k < MLG_N_KINDS; k++)
+        g_signal_connect_object (mlg_document_get_records (document, k), "items-changed",
+                                 G_CALLBACK (on_records_changed), self, G_CONNECT_SWAPPED);
+    }
   rebuild (self);
 }
 
@@ -1590,6 +1695,18 @@ mlg_record_editor_get_field_row (MlgRecordEditor *self,
   return NULL;
 }
 
+/* The add control of a list field's row (an entry row, a combo row, or a
+ * reference picker), or NULL. */
+GtkWidget *
+mlg_record_editor_get_list_add_row (MlgRecordEditor *self,
+                                    const char      *key)
+{
+  GtkWidget *row = mlg_record_editor_get_field_row (self, key);
+  Binding *b = row ? binding_of (row) : NULL;
+
+  return b && b->type == BINDING_LIST ? b->add_row : NULL;
+}
+
 gboolean
 mlg_record_editor_focus_field (MlgRecordEditor *self,
                                const char      *key)
@@ -1599,11 +1716,13 @@ mlg_record_editor_focus_field (MlgRecordEditor *self,
 
   if (row == NULL)
     return FALSE;
-  b = g_object_get_data (G_OBJECT (row), "mlg-binding");
+  b = binding_of (row);
   if (b->type == BINDING_LIST)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   if (b->input)
     return gtk_widget_grab_focus (b->input);
+  if (b->type == BINDING_REF)
+    return gtk_widget_grab_focus (mlg_reference_picker_get_button (MLG_REFERENCE_PICKER (row)));
   return gtk_widget_grab_focus (row);
 }
 
@@ -1614,9 +1733,10 @@ mlg_record_editor_dispose (GObject *object)
 {
   MlgRecordEditor *self = MLG_RECORD_EDITOR (object);
 
-  if (self->document)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  document_disconnect (self);
+  g_clear_handle_id (&self->others_idle, g_source_remove);
   self->page = NULL;
+  self->linked_group = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_RECORD_EDITOR);
   {
     GtkWidget *child;
@@ -1637,6 +1757,7 @@ mlg_record_editor_finalize (GObject *object)
   for (guint i = 0; i < self->bindings->len; i++)
     ((Binding *) g_ptr_array_index (self->bindings, i))->editor = NULL;
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->linked_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (mlg_record_editor_parent_class)->finalize (object);
 }
 
@@ -1668,6 +1789,7 @@ static void
 mlg_record_editor_init (MlgRecordEditor *self)
 {
   self->bindings = g_ptr_array_new ();
+  self->linked_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

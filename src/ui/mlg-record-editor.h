@@ -22,5 +22,7 @@ GtkWidget *mlg_record_editor_get_field_row  (MlgRecordEditor *self,
                                              const char      *key);
 gboolean   mlg_record_editor_focus_field    (MlgRecordEditor *self,
                                              const char      *key);
+GtkWidget *mlg_record_editor_get_list_add_row (MlgRecordEditor *self,
+                                               const char      *key);
 
 G_END_DECLS

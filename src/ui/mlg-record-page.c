@@ -45,8 +45,12 @@ struct _MlgRecordPage
   MlgRecord          *selected;
   char               *focus_field;
   guint               focus_idle;
+  guint               scroll_tick;
+  guint               scroll_ticks;
+  guint               scroll_idle;
   gboolean            show_back_button;
   gboolean            resorting;
+  gboolean            filled;      /* the list holds the document's records */
 };
 
 G_DEFINE_FINAL_TYPE (MlgRecordPage, mlg_record_page, GTK_TYPE_WIDGET)
@@ -163,6 +167,58 @@ find_position (MlgRecordPage *self,
 }
 
 static void
+scroll_to_selected (MlgRecordPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+scroll_idle_cb (gpointer data)
+{
+  MlgRecordPage *self = data;
+
+  self->scroll_idle = 0;
+  scroll_to_selected (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A list hidden until now (its page just shown, or just filled) is laid
+ * out on the next frames, from where it was scrolled: it scrolls again on
+ * the next two frames, then once the window is idle. */
+static gboolean
+scroll_tick_cb (GtkWidget     *list,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  MlgRecordPage *self = data;
+
+  scroll_to_selected (self);
+  if (++self->scroll_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  if (self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects the row at @position and scrolls the list so that it shows. */
+static void
+select_position (MlgRecordPage *self,
+                 guint          position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  self->scroll_ticks = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_tick_cb, self, NULL);
+}
+
+static void
 on_selection_changed (MlgRecordPage *self)
 {
   MlgRecord *record = gtk_single_selection_get_selected_item (self->selection);
@@ -185,7 +241,7 @@ on_record_changed (MlgRecordPage *self,
 {
   const MlgField *title_field;
 
-  if (mlg_record_get_kind_id (record) != self->kind)
+  if (mlg_record_get_kind_id (record) != self->kind || !self->filled)
     return;
   title_field = mlg_kind_title_field (mlg_kind_get (self->kind));
   if (!g_str_equal (key, title_field->key))
@@ -199,9 +255,10 @@ on_record_changed (MlgRecordPage *self,
   gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
   if (self->selected)
     {
+      /* a renamed record moves in the list: the list follows it */
       guint position = find_position (self, self->selected);
       if (position != GTK_INVALID_LIST_POSITION)
-        gtk_single_selection_set_selected (self->selection, position);
+        select_position (self, position);
     }
   self->resorting = FALSE;
   on_selection_changed (self);
@@ -305,6 +362,13 @@ mlg_record_page_get_list_header (MlgRecordPage *self)
   return GTK_WIDGET (self->list_header);
 }
 
+GtkWidget *
+mlg_record_page_get_list_view (MlgRecordPage *self)
+{
+  g_return_val_if_fail (MLG_IS_RECORD_PAGE (self), NULL);
+  return GTK_WIDGET (self->list_view);
+}
+
 MlgRecord *
 mlg_record_page_get_selected (MlgRecordPage *self)
 {
@@ -317,6 +381,20 @@ mlg_record_page_commit_pending (MlgRecordPage *self)
 {
   g_return_if_fail (MLG_IS_RECORD_PAGE (self));
   mlg_record_editor_commit_pending (self->editor);
+}
+
+/* Fills the list with the document's records: sorting and filtering
+ * thousands of records takes time, spent when the page first shows (or
+ * is asked about its list), not when the file opens. */
+static void
+ensure_filled (MlgRecordPage *self)
+{
+  if (self->filled || self->document == NULL)
+    return;
+  self->filled = TRUE;
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   mlg_document_get_records (self->document, self->kind));
+  update_status (self);
 }
 
 void
@@ -335,13 +413,16 @@ mlg_record_page_set_document (MlgRecordPage *self,
 
   g_set_object (&self->document, document);
   mlg_record_editor_set_document (self->editor, document);
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   document ? mlg_document_get_records (document, self->kind) : NULL);
+  self->filled = FALSE;
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
   if (document)
     g_signal_connect_object (document, "record-changed",
                              G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   on_selection_changed (self);
-  update_status (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_filled (self);
+  else
+    update_status (self);
 }
 
 void
@@ -354,6 +435,7 @@ mlg_record_page_set_search_text (MlgRecordPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
   mlg_record_editor_commit_pending (self->editor);
+  ensure_filled (self);
   apply_search (self);
 }
 
@@ -361,6 +443,7 @@ guint
 mlg_record_page_get_n_visible (MlgRecordPage *self)
 {
   g_return_val_if_fail (MLG_IS_RECORD_PAGE (self), 0);
+  ensure_filled (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
 }
 
@@ -397,6 +480,7 @@ mlg_record_page_select_record (MlgRecordPage *self,
   g_return_if_fail (MLG_IS_RECORD_PAGE (self));
   g_return_if_fail (MLG_IS_RECORD (record));
 
+  ensure_filled (self);
   position = find_position (self, record);
   if (position == GTK_INVALID_LIST_POSITION)
     {
@@ -406,8 +490,7 @@ mlg_record_page_select_record (MlgRecordPage *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  select_position (self, position);
   adw_leaflet_set_visible_child_name (self->leaflet, "editor");
 
   g_free (self->focus_field);
@@ -417,6 +500,13 @@ mlg_record_page_select_record (MlgRecordPage *self,
 }
 
 /* ── GObject ─────────────────────────────────────────────────────────── */
+
+static void
+mlg_record_page_map (GtkWidget *widget)
+{
+  ensure_filled (MLG_RECORD_PAGE (widget));
+  GTK_WIDGET_CLASS (mlg_record_page_parent_class)->map (widget);
+}
 
 static void
 mlg_record_page_constructed (GObject *object)
@@ -451,6 +541,10 @@ mlg_record_page_dispose (GObject *object)
   MlgRecordPage *self = MLG_RECORD_PAGE (object);
 
   g_clear_handle_id (&self->focus_idle, g_source_remove);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  if (self->scroll_tick && self->list_view)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+  self->scroll_tick = 0;
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_RECORD_PAGE);
@@ -537,6 +631,7 @@ mlg_record_page_class_init (MlgRecordPageClass *klass)
   object_class->finalize = mlg_record_page_finalize;
   object_class->get_property = mlg_record_page_get_property;
   object_class->set_property = mlg_record_page_set_property;
+  widget_class->map = mlg_record_page_map;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, 0, MLG_N_KINDS - 1, MLG_KIND_STRUCTURE,

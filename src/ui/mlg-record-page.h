@@ -28,5 +28,7 @@ MlgRecordEditor *mlg_record_page_get_editor      (MlgRecordPage *self);
 void             mlg_record_page_commit_pending  (MlgRecordPage *self);
 /* The list's header bar (an AdwHeaderBar), for a page that adds buttons. */
 GtkWidget       *mlg_record_page_get_list_header (MlgRecordPage *self);
+/* The list of the records (a GtkListView). */
+GtkWidget       *mlg_record_page_get_list_view   (MlgRecordPage *self);
 
 G_END_DECLS

@@ -207,6 +207,8 @@ mlg_territories_page_set_view (MlgTerritoriesPage *self,
   g_free (self->view);
   self->view = g_strdup (view);
   gtk_stack_set_visible_child_name (self->stack, view);
+  /* The matrix is built when it first shows. */
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -497,12 +499,7 @@ mlg_territories_page_dispose (GObject *object)
   if (self->chooser)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_TERRITORIES_PAGE);
-  {
-    GtkWidget *child;
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  mlg_ui_dispose_children (GTK_WIDGET (self), MLG_TYPE_TERRITORIES_PAGE);
   g_clear_object (&self->list_page);
   g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
@@ -587,9 +584,7 @@ mlg_territories_page_class_init (MlgTerritoriesPageClass *klass)
    * MlgTerritoriesPage::open-record:
    * A record other than a territory to show on its own page.
    */
-  signals[SIGNAL_OPEN_RECORD] =
-    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MLG_TYPE_RECORD);
+  signals[SIGNAL_OPEN_RECORD] = mlg_ui_record_signal_new (G_TYPE_FROM_CLASS (klass), "open-record");
 
   g_type_ensure (MLG_TYPE_HIERARCHY_VIEW);
   g_type_ensure (MLG_TYPE_TERRITORY_VIEW);

@@ -52,22 +52,6 @@ static guint signals[N_SIGNALS];
 
 /* ── Pieces ──────────────────────────────────────────────────────────── */
 
-/* Text from the file: never markup. */
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static GtkWidget *
 section (MlgTerritoryView *self,
          const char       *heading,
@@ -76,78 +60,16 @@ section (MlgTerritoryView *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-  gtk_box_append (GTK_BOX (titles), text_label (heading, "heading"));
+  gtk_box_append (GTK_BOX (titles), mlg_ui_text_label (heading, "heading"));
   if (description)
     {
-      GtkWidget *label = text_label (description, "dim-label");
+      GtkWidget *label = mlg_ui_text_label (description, "dim-label");
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (titles), label);
     }
   gtk_box_append (GTK_BOX (box), titles);
   gtk_box_append (self->content, box);
   return box;
-}
-
-static GtkWidget *
-new_flow_box (guint max_per_line)
-{
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), max_per_line);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-  return flow;
-}
-
-/* A number that stands out, what it counts, and a dim line under it. */
-static GtkWidget *
-card (const char *number,
-      const char *unit,
-      const char *caption,
-      const char *detail)
-{
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *value = text_label (number, "title-2");
-  GtkWidget *label;
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "territory-card");
-  gtk_widget_set_margin_top (inner, 12);
-  gtk_widget_set_margin_bottom (inner, 12);
-  gtk_widget_set_margin_start (inner, 16);
-  gtk_widget_set_margin_end (inner, 16);
-  gtk_box_append (GTK_BOX (card), inner);
-
-  gtk_widget_set_valign (value, GTK_ALIGN_BASELINE);
-  gtk_box_append (GTK_BOX (line), value);
-  if (unit && *unit)
-    {
-      GtkWidget *unit_label = text_label (unit, "dim-label");
-      gtk_widget_set_valign (unit_label, GTK_ALIGN_BASELINE);
-      gtk_box_append (GTK_BOX (line), unit_label);
-    }
-  gtk_box_append (GTK_BOX (inner), line);
-
-  label = text_label (caption, NULL);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 8);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-  gtk_widget_set_tooltip_text (label, caption);
-  gtk_box_append (GTK_BOX (inner), label);
-  if (detail && *detail)
-    {
-      label = text_label (detail, "dim-label");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
-      gtk_box_append (GTK_BOX (inner), label);
-    }
-  return card;
 }
 
 static char *
@@ -247,7 +169,7 @@ add_heading (MlgTerritoryView  *self,
   g_autoptr(GString) links = g_string_new (NULL);
   g_autoptr(GPtrArray) above = g_ptr_array_new ();
 
-  gtk_box_append (GTK_BOX (box), text_label (mlg_ui_record_title (self->territory), "title-1"));
+  gtk_box_append (GTK_BOX (box), mlg_ui_text_label (mlg_ui_record_title (self->territory), "title-1"));
 
   if (code && *code)
     {
@@ -271,7 +193,7 @@ add_heading (MlgTerritoryView  *self,
       }
   }
   if (facts->len)
-    gtk_box_append (GTK_BOX (box), text_label (facts->str, "dim-label"));
+    gtk_box_append (GTK_BOX (box), mlg_ui_text_label (facts->str, "dim-label"));
 
   /* The territories above, each a link to its page. */
   for (MlgRecord *t = mlg_territory_index_get_parent (index, self->territory); t;
@@ -309,7 +231,7 @@ add_summary_cards (MlgTerritoryView *self,
                    guint             n_structures,
                    guint             n_establishments)
 {
-  GtkWidget *flow = new_flow_box (3);
+  GtkWidget *flow = mlg_ui_card_flow_box (3);
   gint64 population = mlg_record_get_int (self->territory, "population", -1);
   int year = (int) mlg_record_get_int (self->territory, "population_year", 0);
   g_autofree char *number = NULL;
@@ -326,20 +248,20 @@ add_summary_cards (MlgTerritoryView *self,
       else
         detail = g_strdup (_("year unknown"));
       gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                           card (number, NULL,
+                           mlg_ui_figure_card (number, NULL,
                                  g_dngettext (GETTEXT_PACKAGE, "Inhabitant", "Inhabitants",
                                               (gulong) population),
                                  detail));
     }
   else
     gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                         card ("—", NULL, _("Population unknown"), _("Add it in the territory’s record")));
+                         mlg_ui_figure_card ("—", NULL, _("Population unknown"), _("Add it in the territory’s record")));
 
   gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                       card (s, NULL, g_dngettext (GETTEXT_PACKAGE, "Structure", "Structures", n_structures),
+                       mlg_ui_figure_card (s, NULL, g_dngettext (GETTEXT_PACKAGE, "Structure", "Structures", n_structures),
                              _("here or below")));
   gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                       card (e, NULL, g_dngettext (GETTEXT_PACKAGE, "Establishment", "Establishments",
+                       mlg_ui_figure_card (e, NULL, g_dngettext (GETTEXT_PACKAGE, "Establishment", "Establishments",
                                                    n_establishments),
                              _("here or below")));
   gtk_box_append (self->content, flow);
@@ -359,7 +281,7 @@ add_key_figures (MlgTerritoryView *self)
   if (totals == NULL || totals->len == 0)
     {
       gtk_box_append (GTK_BOX (box),
-                      text_label (_("No key figures yet for what is located here."), "dim-label"));
+                      mlg_ui_text_label (_("No key figures yet for what is located here."), "dim-label"));
       return;
     }
 
@@ -373,7 +295,7 @@ add_key_figures (MlgTerritoryView *self)
       g_autoptr(GString) detail = g_string_new (NULL);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *value = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *number_label = text_label (number, "title-4");
+      GtkWidget *number_label = mlg_ui_text_label (number, "title-4");
 
       gtk_label_set_wrap (GTK_LABEL (number_label), FALSE);
 
@@ -406,7 +328,7 @@ add_key_figures (MlgTerritoryView *self)
       gtk_box_append (GTK_BOX (value), number_label);
       if (!money && total->unit && *total->unit)
         {
-          GtkWidget *unit = text_label (total->unit, "dim-label");
+          GtkWidget *unit = mlg_ui_text_label (total->unit, "dim-label");
           gtk_label_set_wrap (GTK_LABEL (unit), FALSE);
           gtk_widget_set_valign (unit, GTK_ALIGN_BASELINE);
           gtk_box_append (GTK_BOX (value), unit);
@@ -440,7 +362,7 @@ add_poles (MlgTerritoryView *self)
   if (groups == NULL || groups->len == 0)
     {
       gtk_box_append (GTK_BOX (box),
-                      text_label (_("No structure or establishment is located here yet."), "dim-label"));
+                      mlg_ui_text_label (_("No structure or establishment is located here yet."), "dim-label"));
       return;
     }
 
@@ -452,9 +374,9 @@ add_poles (MlgTerritoryView *self)
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *group_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *list = boxed_list (self, name);
-      GtkWidget *title = text_label (name, "heading");
+      GtkWidget *title = mlg_ui_text_label (name, "heading");
       g_autofree char *count = format_count (n);
-      GtkWidget *badge = text_label (count, "dim-label");
+      GtkWidget *badge = mlg_ui_text_label (count, "dim-label");
 
       gtk_widget_add_css_class (title, "pole-heading");
       gtk_widget_add_css_class (badge, "numeric");
@@ -508,7 +430,7 @@ add_located (MlgTerritoryView *self,
 
   if (records->len == 0)
     {
-      gtk_box_append (GTK_BOX (box), text_label (none, "dim-label"));
+      gtk_box_append (GTK_BOX (box), mlg_ui_text_label (none, "dim-label"));
       return;
     }
   list = boxed_list (self, heading);
@@ -560,7 +482,7 @@ add_description (MlgTerritoryView *self)
   if (description == NULL || *description == '\0')
     return;
   box = section (self, _("About"), NULL);
-  label = text_label (description, NULL);
+  label = mlg_ui_text_label (description, NULL);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (box), label);
 }
@@ -650,21 +572,10 @@ mlg_territory_view_set_document (MlgTerritoryView *self,
 
   if (self->document == document)
     return;
-  if (self->document)
-    {
-      for (guint k = 0; k < MLG_N_KINDS; k++)
-        g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, k), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
+  /* Every kind: the page shows records of most of them. */
+  mlg_ui_follow_document (self, self->document, document, NULL, 0,
+                          G_CALLBACK (queue_refresh), G_CALLBACK (queue_refresh));
   g_set_object (&self->document, document);
-  if (document)
-    {
-      for (guint k = 0; k < MLG_N_KINDS; k++)
-        g_signal_connect_object (mlg_document_get_records (document, k), "items-changed",
-                                 G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "record-changed",
-                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-    }
   if (self->territory)
     {
       g_clear_object (&self->territory);
@@ -713,18 +624,8 @@ mlg_territory_view_dispose (GObject *object)
   MlgTerritoryView *self = MLG_TERRITORY_VIEW (object);
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  if (self->document)
-    {
-      for (guint k = 0; k < MLG_N_KINDS; k++)
-        g_signal_handlers_disconnect_by_data (mlg_document_get_records (self->document, k), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
-  gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_TERRITORY_VIEW);
-  {
-    GtkWidget *child;
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  mlg_ui_follow_document (self, self->document, NULL, NULL, 0, NULL, NULL);
+  mlg_ui_dispose_children (GTK_WIDGET (self), MLG_TYPE_TERRITORY_VIEW);
   g_clear_object (&self->territory);
   g_clear_object (&self->document);
 
@@ -768,9 +669,7 @@ mlg_territory_view_class_init (MlgTerritoryViewClass *klass)
    * MlgTerritoryView::open-record:
    * A row or a link asks to show a record (a territory: its page).
    */
-  signals[SIGNAL_OPEN_RECORD] =
-    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MLG_TYPE_RECORD);
+  signals[SIGNAL_OPEN_RECORD] = mlg_ui_record_signal_new (G_TYPE_FROM_CLASS (klass), "open-record");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/maillage/Maillage/mlg-territory-view.ui");

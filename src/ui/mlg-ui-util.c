@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "mlg-text.h"
+#include "mlg-typography.h"
 #include "mlg-ui-util.h"
 #include "mlg-validate.h"
 
@@ -43,48 +43,20 @@ mlg_ui_field_is_number (const MlgField *field)
          field->type == MLG_FIELD_MONEY || field->type == MLG_FIELD_YEAR;
 }
 
-/* Digits grouped with thin no-break spaces, as French typography does. */
+/* A number as the language in use writes it. */
 char *
 mlg_ui_format_number (double       value,
                       MlgFieldType type)
 {
-  g_autofree char *digits = NULL;
-  GString *out = g_string_new (NULL);
-  const char *p, *dot;
-  gboolean negative = value < 0;
-  gsize int_len;
+  /* the printed sheets' conventions: "2 500,5" and "170 000 €" in
+   * French, "2,500.5" and "€170,000" in English */
+  MlgTypography typo = mlg_typography_current ();
 
   if (type == MLG_FIELD_YEAR)
-    {
-      g_string_printf (out, "%.0f", value);
-      return g_string_free (out, FALSE);
-    }
-
-  /* ASCII digits with a "." whatever the locale: the separators are
-   * chosen below (printf would give a comma in French, and lose it here). */
-  digits = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
-  g_ascii_formatd (digits, G_ASCII_DTOSTR_BUF_SIZE,
-                   fabs (value - round (value)) < 1e-9 ? "%.0f" : "%.2f", fabs (value));
-
-  dot = strchr (digits, '.');
-  int_len = dot ? (gsize) (dot - digits) : strlen (digits);
-  if (negative)
-    g_string_append (out, "−");
-  for (p = digits; *p && (gsize) (p - digits) < int_len; p++)
-    {
-      gsize left = int_len - (gsize) (p - digits);
-      g_string_append_c (out, *p);
-      if (left > 1 && left % 3 == 1 && int_len > 4)
-        g_string_append (out, " ");
-    }
-  if (dot)
-    {
-      g_string_append_c (out, ',');
-      g_string_append (out, dot + 1);
-    }
+    return g_strdup_printf ("%.0f", value);
   if (type == MLG_FIELD_MONEY)
-    g_string_append (out, " €");
-  return g_string_free (out, FALSE);
+    return mlg_typography_amount (typo, value);
+  return mlg_typography_number (typo, value, 2);
 }
 
 static char *
@@ -202,4 +174,142 @@ mlg_ui_find_example (void)
     if (g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
       return g_file_new_for_path (candidates[i]);
   return NULL;
+}
+
+/* ── Pieces of pages ─────────────────────────────────────────────────── */
+
+GtkWidget *
+mlg_ui_text_label (const char *text,
+                   const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+GtkWidget *
+mlg_ui_card_flow_box (guint max_per_line)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), max_per_line);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  return flow;
+}
+
+GtkWidget *
+mlg_ui_figure_card (const char *number,
+                    const char *unit,
+                    const char *caption,
+                    const char *detail)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *value = mlg_ui_text_label (number, "title-2");
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "figure-card");
+  gtk_widget_set_margin_top (inner, 12);
+  gtk_widget_set_margin_bottom (inner, 12);
+  gtk_widget_set_margin_start (inner, 16);
+  gtk_widget_set_margin_end (inner, 16);
+  gtk_box_append (GTK_BOX (card), inner);
+
+  /* The number stands out; its unit follows in ordinary text. */
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_set_valign (value, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (line), value);
+  if (unit && *unit)
+    {
+      GtkWidget *unit_label = mlg_ui_text_label (unit, "dim-label");
+      gtk_widget_set_valign (unit_label, GTK_ALIGN_BASELINE);
+      gtk_box_append (GTK_BOX (line), unit_label);
+    }
+  gtk_box_append (GTK_BOX (inner), line);
+
+  /* Two lines at most; the whole caption in the tooltip. */
+  label = mlg_ui_text_label (caption, NULL);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  gtk_widget_set_tooltip_text (label, caption);
+  gtk_box_append (GTK_BOX (inner), label);
+  if (detail && *detail)
+    {
+      label = mlg_ui_text_label (detail, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+      gtk_box_append (GTK_BOX (inner), label);
+    }
+  return card;
+}
+
+/* ── Views that follow a document ────────────────────────────────────── */
+
+void
+mlg_ui_follow_document (gpointer         instance,
+                        MlgDocument     *old_document,
+                        MlgDocument     *new_document,
+                        const MlgKindId *kinds,
+                        guint            n_kinds,
+                        GCallback        on_items_changed,
+                        GCallback        on_record_changed)
+{
+  guint n = kinds ? n_kinds : MLG_N_KINDS;
+
+  if (old_document)
+    {
+      for (guint k = 0; k < n; k++)
+        g_signal_handlers_disconnect_by_data (mlg_document_get_records (old_document, kinds ? kinds[k] : k),
+                                              instance);
+      g_signal_handlers_disconnect_by_data (old_document, instance);
+    }
+  if (new_document == NULL)
+    return;
+  for (guint k = 0; on_items_changed && k < n; k++)
+    g_signal_connect_object (mlg_document_get_records (new_document, kinds ? kinds[k] : k), "items-changed",
+                             on_items_changed, instance, G_CONNECT_SWAPPED);
+  if (on_record_changed)
+    g_signal_connect_object (new_document, "record-changed", on_record_changed, instance, G_CONNECT_SWAPPED);
+}
+
+void
+mlg_ui_dispose_children (GtkWidget *widget,
+                         GType      widget_type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (widget, widget_type);
+  while ((child = gtk_widget_get_first_child (widget)))
+    gtk_widget_unparent (child);
+}
+
+guint
+mlg_ui_record_signal_new (GType       type,
+                          const char *name)
+{
+  return g_signal_new (name, type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                       G_TYPE_NONE, 1, MLG_TYPE_RECORD);
+}
+
+void
+mlg_ui_show_back_button (AdwHeaderBar *header,
+                         GtkWidget    *back_button,
+                         gboolean      show)
+{
+  gtk_widget_set_visible (back_button, show);
+  adw_header_bar_set_show_start_title_buttons (header, show);
 }

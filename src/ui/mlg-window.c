@@ -22,6 +22,9 @@
 #include "mlg-window.h"
 
 #define MAX_LISTED_PROBLEMS 8
+#define MAX_RECENT_FILES    10
+/* as data/io.github.maillage.Maillage.mime.xml declares it */
+#define MAILLAGE_MIME_TYPE  "application/x-maillage"
 
 typedef struct {
   const char *name;
@@ -61,12 +64,17 @@ struct _MlgWindow
   GtkListBoxRow        *rows[N_ENTRIES];
   GtkLabel             *counts[N_ENTRIES];
   GtkWidget            *pages[N_ENTRIES];
+  /* Whether pages[i] holds the current document: a page gets it when it
+   * is first shown (or asked for), not when the file opens. */
+  gboolean              page_has_document[N_ENTRIES];
   GtkWidget            *territories_page;  /* shows pages[] of the territories */
 
   GSettings            *settings;
   MlgDocument          *document;
   MlgFileGuard         *file_guard;  /* lock, recovery, changed on disk */
   GtkNativeDialog      *chooser;
+  GMenu                *file_section;  /* of the primary menu */
+  GMenu                *recent_menu;   /* "Open Recent", in file_section when not empty */
 
   /* What to do once the pending save succeeds (close, open, new). */
   Continuation          after_save;
@@ -79,14 +87,13 @@ struct _MlgWindow
   /* A file being read in the background, and what shows meanwhile. */
   GCancellable         *loading;
   GtkWidget            *loading_view;
-  GtkProgressBar       *loading_bar;
-  guint                 pulse_id;
 };
 
 G_DEFINE_FINAL_TYPE (MlgWindow, mlg_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void save_document (MlgWindow *self, gboolean overwrite);
 static void save_as (MlgWindow *self);
+static void add_recent_file (GFile *file);
 
 /* ── Helpers ─────────────────────────────────────────────────────────── */
 
@@ -270,6 +277,9 @@ on_file_notify (MlgWindow *self)
       g_autofree char *uri = g_file_get_uri (file);
       g_settings_set_string (self->settings, "last-file", uri);
     }
+  /* opened or saved under a new name: offered again in Open Recent */
+  if (file)
+    add_recent_file (file);
   update_title (self);
 }
 
@@ -303,21 +313,54 @@ disconnect_document (MlgWindow *self)
 }
 
 static void
+set_page_document (MlgWindow   *self,
+                   guint        index,
+                   MlgDocument *document)
+{
+  GtkWidget *page = self->pages[index];
+
+  if (MLG_IS_RECORD_PAGE (page))
+    mlg_record_page_set_document (MLG_RECORD_PAGE (page), document);
+  else if (MLG_IS_OVERVIEW_PAGE (page))
+    mlg_overview_page_set_document (MLG_OVERVIEW_PAGE (page), document);
+  else if (MLG_IS_PROBLEMS_PAGE (page))
+    mlg_problems_page_set_document (MLG_PROBLEMS_PAGE (page), document);
+  if (sidebar_entries[index].kind == MLG_KIND_TERRITORY && self->territories_page)
+    mlg_territories_page_set_document (MLG_TERRITORIES_PAGE (self->territories_page), document);
+}
+
+/* Hands the current document to page @index if it does not hold it yet.
+ * Filling a page (its list, sorted; the territories' tree and matrix)
+ * costs time in proportion to the file: done for the page shown, and for
+ * the others when they are first shown, so that opening a large file
+ * never freezes the window for pages nobody looks at. */
+static void
+ensure_page_document (MlgWindow *self,
+                      guint      index)
+{
+  if (self->page_has_document[index])
+    return;
+  self->page_has_document[index] = TRUE;
+  set_page_document (self, index, self->document);
+}
+
+static void
 set_pages_document (MlgWindow   *self,
                     MlgDocument *document)
 {
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
   for (guint i = 0; i < N_ENTRIES; i++)
     {
-      GtkWidget *page = self->pages[i];
-      if (MLG_IS_RECORD_PAGE (page))
-        mlg_record_page_set_document (MLG_RECORD_PAGE (page), document);
-      else if (MLG_IS_OVERVIEW_PAGE (page))
-        mlg_overview_page_set_document (MLG_OVERVIEW_PAGE (page), document);
-      else if (MLG_IS_PROBLEMS_PAGE (page))
-        mlg_problems_page_set_document (MLG_PROBLEMS_PAGE (page), document);
+      gboolean shown = document && g_strcmp0 (visible, sidebar_entries[i].name) == 0;
+
+      /* pages that held the previous document let it go at once */
+      if (self->page_has_document[i] && !shown)
+        set_page_document (self, i, NULL);
+      self->page_has_document[i] = document == NULL;
+      if (shown)
+        ensure_page_document (self, i);
     }
-  if (self->territories_page)
-    mlg_territories_page_set_document (MLG_TERRITORIES_PAGE (self->territories_page), document);
 }
 
 void
@@ -493,23 +536,18 @@ loading_free (Loading *loading)
   g_free (loading);
 }
 
-static gboolean
-pulse_cb (gpointer data)
-{
-  MlgWindow *self = data;
-  gtk_progress_bar_pulse (self->loading_bar);
-  return G_SOURCE_CONTINUE;
-}
-
 /* While a file is read, the window shows which and that it is busy; the
- * main loop keeps running, so the window never freezes. */
+ * main loop keeps running, so the window never freezes. The page stays
+ * still: an animation (a pulsing bar, a spinner) asks for a frame 60
+ * times a second, and where the window is drawn in software each frame
+ * costs tens of milliseconds, taken from the reading thread as well. */
 static void
 show_loading (MlgWindow *self,
               GFile     *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
-  GtkWidget *status, *bar;
+  GtkWidget *status;
 
   if (self->loading_view == NULL)
     {
@@ -517,18 +555,11 @@ show_loading (MlgWindow *self,
       adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-open-symbolic");
       adw_status_page_set_description (ADW_STATUS_PAGE (status),
                                        _("Large files take a few seconds to read."));
-      bar = gtk_progress_bar_new ();
-      gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (bar, 240, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Reading the file"), -1);
-      adw_status_page_set_child (ADW_STATUS_PAGE (status), bar);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
       self->loading_view = g_object_ref_sink (status);
-      self->loading_bar = GTK_PROGRESS_BAR (bar);
       /* the leaflet comes back once the file is read */
       g_object_ref (self->leaflet);
       adw_toast_overlay_set_child (self->toast_overlay, status);
-      self->pulse_id = g_timeout_add (100, pulse_cb, self);
     }
   adw_status_page_set_title (ADW_STATUS_PAGE (self->loading_view), title);
 }
@@ -538,11 +569,9 @@ hide_loading (MlgWindow *self)
 {
   if (self->loading_view == NULL)
     return;
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
   adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->leaflet));
   g_object_unref (self->leaflet);
   g_clear_object (&self->loading_view);
-  self->loading_bar = NULL;
 }
 
 static void
@@ -852,7 +881,7 @@ maillage_filter (void)
 
   gtk_file_filter_set_name (filter, _("Maillage ecosystems"));
   gtk_file_filter_add_pattern (filter, "*.maillage");
-  gtk_file_filter_add_mime_type (filter, "application/x-maillage+json");
+  gtk_file_filter_add_mime_type (filter, MAILLAGE_MIME_TYPE);
   return filter;
 }
 
@@ -910,6 +939,127 @@ save_as (MlgWindow *self)
   g_clear_object (&self->chooser);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (self->chooser);
+}
+
+/* ── Recent files ────────────────────────────────────────────────────── */
+
+static void
+add_recent_file (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) MAILLAGE_MIME_TYPE,
+    .app_name = (char *) "Maillage",
+    .app_exec = (char *) "maillage %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static gboolean
+is_recent_ecosystem (GtkRecentInfo *info)
+{
+  const char *mime_type = gtk_recent_info_get_mime_type (info);
+
+  return (g_strcmp0 (mime_type, MAILLAGE_MIME_TYPE) == 0 ||
+          g_str_has_suffix (gtk_recent_info_get_uri (info), ".maillage")) &&
+         gtk_recent_info_exists (info);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = (GtkRecentInfo *) a;
+  GtkRecentInfo *info_b = (GtkRecentInfo *) b;
+
+  /* the last used first */
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+/* A menu label shows its text literally: underscores are not mnemonics. */
+static char *
+menu_label (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
+static char *
+recent_label (GtkRecentInfo *info,
+              GList         *shown)
+{
+  const char *name = gtk_recent_info_get_display_name (info);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *text = NULL;
+  gboolean twice = FALSE;
+
+  /* two files of the same name say which folder they are in */
+  for (GList *l = shown; l; l = l->next)
+    if (l->data != info && g_strcmp0 (gtk_recent_info_get_display_name (l->data), name) == 0)
+      twice = TRUE;
+  if (!twice)
+    return menu_label (name);
+
+  file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+  parent = g_file_get_parent (file);
+  folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+  /* Translators: a recent file in a menu: "ptce.maillage (~/Documents)" */
+  text = g_strdup_printf (_("%s (%s)"), name, folder);
+  return menu_label (text);
+}
+
+static void
+update_recent_menu (MlgWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GList *shown = NULL;
+  guint n = 0;
+  int position = -1;
+
+  for (GList *l = items; l; l = l->next)
+    if (is_recent_ecosystem (l->data))
+      shown = g_list_prepend (shown, l->data);
+  shown = g_list_sort (shown, compare_recent);
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = shown; l && n < MAX_RECENT_FILES; l = l->next, n++)
+    {
+      g_autofree char *label = recent_label (l->data, shown);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (l->data)));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  /* "Open Recent" only when there is something to open */
+  for (int i = 0; i < g_menu_model_get_n_items (G_MENU_MODEL (self->file_section)); i++)
+    {
+      g_autoptr(GMenuModel) link = g_menu_model_get_item_link (G_MENU_MODEL (self->file_section),
+                                                               i, G_MENU_LINK_SUBMENU);
+      if (link == G_MENU_MODEL (self->recent_menu))
+        position = i;
+    }
+  if (n > 0 && position < 0)
+    g_menu_insert_submenu (self->file_section, 2, _("Open _Recent"), G_MENU_MODEL (self->recent_menu));
+  else if (n == 0 && position >= 0)
+    g_menu_remove (self->file_section, position);
+
+  g_list_free (shown);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* The menu of recent files (the submenu itself, also when it is not in
+ * the primary menu because it is empty). */
+GMenuModel *
+mlg_window_get_recent_menu (MlgWindow *self)
+{
+  g_return_val_if_fail (MLG_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->recent_menu);
 }
 
 /* ── Opening ─────────────────────────────────────────────────────────── */
@@ -975,6 +1125,33 @@ action_open (GtkWidget  *widget,
   g_clear_object (&self->chooser);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (self->chooser);
+}
+
+static void
+recent_file_loaded (MlgWindow   *self,
+                    GFile       *file,
+                    MlgDocument *document)
+{
+  if (document == NULL && !g_file_query_exists (file, NULL))
+    {
+      /* gone: no use offering it again */
+      g_autofree char *uri = g_file_get_uri (file);
+      gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+    }
+  chosen_file_loaded (self, file, document);
+}
+
+/* Opens a file of Open Recent: as Open does, it is read first, then the
+ * unsaved changes are saved or discarded. */
+static void
+action_open_recent (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  MlgWindow *self = MLG_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  load_file_async (self, file, TRUE, recent_file_loaded);
 }
 
 static void
@@ -1050,7 +1227,11 @@ mlg_window_get_page (MlgWindow  *self,
   int index = entry_index (name);
 
   g_return_val_if_fail (MLG_IS_WINDOW (self), NULL);
-  return index >= 0 ? self->pages[index] : NULL;
+  if (index < 0)
+    return NULL;
+  /* whoever asks for a page gets it filled */
+  ensure_page_document (self, index);
+  return self->pages[index];
 }
 
 GSettings *
@@ -1091,6 +1272,7 @@ mlg_window_show_record (MlgWindow  *self,
   index = kind_index (kind);
   g_return_if_fail (index >= 0);
   mlg_window_show_page (self, sidebar_entries[index].name);
+  ensure_page_document (self, index);
   if (kind == MLG_KIND_TERRITORY && self->territories_page)
     mlg_territories_page_set_view (MLG_TERRITORIES_PAGE (self->territories_page), "list");
   mlg_record_page_select_record (MLG_RECORD_PAGE (self->pages[index]), record, field_key);
@@ -1111,6 +1293,7 @@ on_sidebar_row_selected (GtkListBox    *list,
 
   /* Nothing typed is lost when leaving a page. */
   mlg_window_commit_pending (self);
+  ensure_page_document (self, index);
   gtk_stack_set_visible_child_name (self->stack, sidebar_entries[index].name);
 }
 
@@ -1234,15 +1417,53 @@ action_delete_record (GtkWidget  *widget,
 }
 
 static void
+on_records_added (GListModel *records,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  MlgRecord **first)
+{
+  if (added > 0 && *first == NULL)
+    *first = g_list_model_get_item (records, position);
+}
+
+/* Undoes (or redoes) the last change; when that brings a record back (a
+ * deletion undone, an addition redone), the window shows it, selected in
+ * its list. */
+static void
+undo_or_redo (MlgWindow *self,
+              gboolean   undo)
+{
+  g_autoptr(MlgRecord) restored = NULL;
+  gulong handlers[MLG_N_KINDS];
+
+  mlg_window_commit_pending (self);
+  if (self->document == NULL ||
+      !(undo ? mlg_document_can_undo (self->document) : mlg_document_can_redo (self->document)))
+    return;
+
+  for (guint k = 0; k < MLG_N_KINDS; k++)
+    handlers[k] = g_signal_connect (mlg_document_get_records (self->document, k), "items-changed",
+                                    G_CALLBACK (on_records_added), &restored);
+  if (undo)
+    mlg_document_undo (self->document);
+  else
+    mlg_document_redo (self->document);
+  for (guint k = 0; k < MLG_N_KINDS; k++)
+    g_signal_handler_disconnect (mlg_document_get_records (self->document, k), handlers[k]);
+
+  if (restored && mlg_record_get_kind_id (restored) != MLG_KIND_ECOSYSTEM &&
+      mlg_document_lookup_kind (self->document, mlg_record_get_kind_id (restored),
+                                mlg_record_get_id (restored)) == restored)
+    mlg_window_show_record (self, restored, NULL);
+}
+
+static void
 action_undo (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  MlgWindow *self = MLG_WINDOW (widget);
-
-  mlg_window_commit_pending (self);
-  if (self->document && mlg_document_can_undo (self->document))
-    mlg_document_undo (self->document);
+  undo_or_redo (MLG_WINDOW (widget), TRUE);
 }
 
 static void
@@ -1250,11 +1471,7 @@ action_redo (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  MlgWindow *self = MLG_WINDOW (widget);
-
-  mlg_window_commit_pending (self);
-  if (self->document && mlg_document_can_redo (self->document))
-    mlg_document_redo (self->document);
+  undo_or_redo (MLG_WINDOW (widget), FALSE);
 }
 
 static void
@@ -1425,6 +1642,10 @@ build_sidebar (MlgWindow *self)
 static void
 on_visible_page_changed (MlgWindow *self)
 {
+  int index = entry_index (gtk_stack_get_visible_child_name (self->stack));
+
+  if (index >= 0)
+    ensure_page_document (self, index);
   update_actions (self);
 }
 
@@ -1436,7 +1657,7 @@ mlg_window_dispose (GObject *object)
   if (self->loading)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  hide_loading (self);
   clear_after_save (self);
   if (self->chooser)
     gtk_native_dialog_destroy (self->chooser);
@@ -1449,6 +1670,7 @@ mlg_window_dispose (GObject *object)
     set_pages_document (self, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_WINDOW);
 
@@ -1475,6 +1697,7 @@ mlg_window_class_init (MlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlgWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, MlgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MlgWindow, window_title);
+  gtk_widget_class_bind_template_child_full (widget_class, "file_section", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", action_show_page);
   gtk_widget_class_install_action (widget_class, "win.back-to-sidebar", NULL, action_back);
@@ -1484,6 +1707,7 @@ mlg_window_class_init (MlgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
@@ -1512,6 +1736,9 @@ mlg_window_init (MlgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* no document yet, and every page shows none */
+  for (guint i = 0; i < N_ENTRIES; i++)
+    self->page_has_document[i] = TRUE;
   build_sidebar (self);
   g_signal_connect (self->sidebar_list, "row-selected", G_CALLBACK (on_sidebar_row_selected), self);
   g_signal_connect (self->sidebar_list, "row-activated", G_CALLBACK (on_sidebar_row_activated), self);
@@ -1524,6 +1751,13 @@ mlg_window_init (MlgWindow *self)
 #endif
 
   mlg_window_sheets_init (self);
+
+  self->file_section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), MLG_TYPE_WINDOW,
+                                                              "file_section"));
+  self->recent_menu = g_menu_new ();
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
 
   /* The "changed by someone else" bar, above the pages. */
   self->file_guard = mlg_file_guard_new (self);

@@ -42,5 +42,7 @@ GSettings   *mlg_window_get_settings      (MlgWindow      *self);
 /* Shows @toast (its reference is taken). */
 void         mlg_window_add_toast         (MlgWindow      *self,
                                            AdwToast       *toast);
+/* The files of Open Recent, as a menu of "win.open-recent" items. */
+GMenuModel  *mlg_window_get_recent_menu   (MlgWindow      *self);
 
 G_END_DECLS
