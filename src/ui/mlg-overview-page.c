@@ -149,9 +149,8 @@ count_card (MlgDocument *document,
   guint n = mlg_document_count (document, counted_kinds[index].kind);
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  char number[16];
+  g_autofree char *number = mlg_ui_format_number ((double) n, MLG_FIELD_INTEGER);
 
-  g_snprintf (number, sizeof number, "%u", n);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 8);

@@ -75,7 +75,7 @@ section (MlgTerritoryView *self,
 static char *
 format_count (guint n)
 {
-  return g_strdup_printf ("%u", n);
+  return mlg_ui_format_number ((double) n, MLG_FIELD_INTEGER);
 }
 
 static char *

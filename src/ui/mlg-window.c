@@ -223,7 +223,7 @@ update_counts (MlgWindow *self)
   for (guint i = 0; i < N_ENTRIES; i++)
     {
       guint n = 0;
-      char text[16];
+      char *text;
 
       if (self->counts[i] == NULL)
         continue;
@@ -233,8 +233,9 @@ update_counts (MlgWindow *self)
         n = mlg_document_count (self->document, sidebar_entries[i].kind);
       else if (g_str_equal (sidebar_entries[i].name, "problems"))
         n = g_list_model_get_n_items (mlg_document_get_problems (self->document));
-      g_snprintf (text, sizeof text, "%u", n);
+      text = mlg_ui_format_number ((double) n, MLG_FIELD_INTEGER);
       gtk_label_set_text (self->counts[i], text);
+      g_free (text);
     }
 }
 
