@@ -51,6 +51,15 @@ mlg_text_fold (const char *text)
 }
 
 char *
+mlg_text_fold_query (const char *text)
+{
+  g_autofree char *folded = mlg_text_fold (text);
+
+  g_strstrip (folded);
+  return *folded ? g_steal_pointer (&folded) : NULL;
+}
+
+char *
 mlg_text_slug (const char *text)
 {
   g_autofree char *folded = mlg_text_fold (text ? text : "");

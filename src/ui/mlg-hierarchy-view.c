@@ -551,7 +551,7 @@ mlg_hierarchy_view_select (MlgHierarchyView *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  mlg_ui_list_scroll_to (GTK_WIDGET (self->list_view), position);
   return TRUE;
 }
 

@@ -172,7 +172,7 @@ scroll_to_selected (MlgRecordPage *self)
   guint position = gtk_single_selection_get_selected (self->selection);
 
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    mlg_ui_list_scroll_to (GTK_WIDGET (self->list_view), position);
 }
 
 static gboolean
@@ -212,7 +212,7 @@ select_position (MlgRecordPage *self,
   gtk_single_selection_set_selected (self->selection, position);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  mlg_ui_list_scroll_to (GTK_WIDGET (self->list_view), position);
   self->scroll_ticks = 0;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_tick_cb, self, NULL);
@@ -267,12 +267,8 @@ on_record_changed (MlgRecordPage *self,
 static void
 apply_search (MlgRecordPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *folded = mlg_text_fold (text);
-
-  g_strstrip (folded);
   g_free (self->query);
-  self->query = *folded ? g_steal_pointer (&folded) : NULL;
+  self->query = mlg_text_fold_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   update_status (self);
 }

@@ -200,7 +200,7 @@ scroll_to (MlgReferencePicker *self,
            guint               position)
 {
   if (position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
-    gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
+    mlg_ui_list_scroll_to (self->list_view, position);
 }
 
 static void
@@ -219,13 +219,10 @@ select_position (MlgReferencePicker *self,
 static void
 apply_search (MlgReferencePicker *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *folded = mlg_text_fold (text);
   gboolean searching;
 
-  g_strstrip (folded);
   g_free (self->query);
-  self->query = *folded ? g_steal_pointer (&folded) : NULL;
+  self->query = mlg_text_fold_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   searching = self->query != NULL;
 
   /* "None" is offered when nothing is searched. */

@@ -178,6 +178,13 @@ mlg_ui_find_example (void)
 
 /* ── Pieces of pages ─────────────────────────────────────────────────── */
 
+void
+mlg_ui_list_scroll_to (GtkWidget *list_view,
+                       guint      position)
+{
+  gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
 GtkWidget *
 mlg_ui_text_label (const char *text,
                    const char *css_class)

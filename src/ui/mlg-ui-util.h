@@ -28,6 +28,12 @@ gboolean    mlg_ui_field_is_text_like(const MlgField  *field);
 gboolean    mlg_ui_field_is_number   (const MlgField  *field);
 GFile      *mlg_ui_find_example      (void);
 
+/* Scrolls @list_view (a GtkListView) to @position. GTK 4.8 has no
+ * gtk_list_view_scroll_to(): the list's own "list.scroll-to-item" action
+ * does it. */
+void        mlg_ui_list_scroll_to    (GtkWidget       *list_view,
+                                      guint            position);
+
 /* A wrapping, left-aligned label of @text, never read as markup. */
 GtkWidget  *mlg_ui_text_label        (const char      *text,
                                       const char      *css_class);
