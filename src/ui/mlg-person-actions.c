@@ -23,10 +23,13 @@
 MlgRecord *
 mlg_person_actions_get_person (MlgWindow *self)
 {
-  GtkWidget *page = mlg_window_get_page (self, "people");
+  GtkWidget *page;
 
-  if (page == NULL || g_strcmp0 (mlg_window_get_visible_page (self), "people") != 0 ||
-      !MLG_IS_RECORD_PAGE (page))
+  /* asked on every change of page: the People page is not made for it */
+  if (g_strcmp0 (mlg_window_get_visible_page (self), "people") != 0)
+    return NULL;
+  page = mlg_window_get_page (self, "people");
+  if (!MLG_IS_RECORD_PAGE (page))
     return NULL;
   return mlg_record_page_get_selected (MLG_RECORD_PAGE (page));
 }

@@ -694,7 +694,6 @@ mlg_window_sheets_init (MlgWindow *self)
 {
   State *state = g_new0 (State, 1);
   GObject *section = gtk_widget_get_template_child (GTK_WIDGET (self), MLG_TYPE_WINDOW, "sheet_section");
-  GtkWidget *territories;
 
   state->print = add_action (self, "print", G_CALLBACK (print_activated));
   state->export_pdf = add_action (self, "export-pdf", G_CALLBACK (export_pdf_activated));
@@ -705,12 +704,15 @@ mlg_window_sheets_init (MlgWindow *self)
   g_object_set_data_full (G_OBJECT (self), state_key, state, (GDestroyNotify) state_free);
   g_signal_connect (self, "destroy", G_CALLBACK (on_window_destroy), NULL);
 
-  /* The territory shown in the hierarchy changes what prints. */
-  territories = mlg_window_get_page (self, "territories");
-  territories = territories ? gtk_widget_get_ancestor (territories, MLG_TYPE_TERRITORIES_PAGE) : NULL;
-  if (territories)
-    g_signal_connect_object (mlg_territories_page_get_territory_view (MLG_TERRITORIES_PAGE (territories)),
-                             "notify::territory", G_CALLBACK (mlg_window_sheets_update), self, G_CONNECT_SWAPPED);
-
   mlg_window_sheets_update (self);
+}
+
+/* The territory shown in the hierarchy changes what prints: called when
+ * the window makes its Territories page. */
+void
+mlg_window_sheets_follow_territories (MlgWindow          *self,
+                                      MlgTerritoriesPage *territories)
+{
+  g_signal_connect_object (mlg_territories_page_get_territory_view (territories),
+                           "notify::territory", G_CALLBACK (mlg_window_sheets_update), self, G_CONNECT_SWAPPED);
 }

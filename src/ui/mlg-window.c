@@ -63,6 +63,8 @@ struct _MlgWindow
 
   GtkListBoxRow        *rows[N_ENTRIES];
   GtkLabel             *counts[N_ENTRIES];
+  /* Made when first shown or asked for (ensure_page): a window that
+   * opens shows its first frame without building pages nobody looks at. */
   GtkWidget            *pages[N_ENTRIES];
   /* Whether pages[i] holds the current document: a page gets it when it
    * is first shown (or asked for), not when the file opens. */
@@ -75,6 +77,7 @@ struct _MlgWindow
   GtkNativeDialog      *chooser;
   GMenu                *file_section;  /* of the primary menu */
   GMenu                *recent_menu;   /* "Open Recent", in file_section when not empty */
+  guint                 recent_idle;   /* reads the recent files once the window shows */
 
   /* What to do once the pending save succeeds (close, open, new). */
   Continuation          after_save;
@@ -87,11 +90,13 @@ struct _MlgWindow
   /* A file being read in the background, and what shows meanwhile. */
   GCancellable         *loading;
   GtkWidget            *loading_view;
+  AdwStatusPage        *loading_status;
 };
 
 G_DEFINE_FINAL_TYPE (MlgWindow, mlg_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void save_document (MlgWindow *self, gboolean overwrite);
+static GtkWidget *ensure_page (MlgWindow *self, guint index);
 static void save_as (MlgWindow *self);
 static void add_recent_file (GFile *file);
 
@@ -157,6 +162,7 @@ mlg_window_commit_pending (MlgWindow *self)
 
   for (guint i = 0; i < N_ENTRIES; i++)
     {
+      /* a page not made yet has nothing typed */
       if (MLG_IS_RECORD_PAGE (self->pages[i]))
         mlg_record_page_commit_pending (MLG_RECORD_PAGE (self->pages[i]));
       else if (MLG_IS_OVERVIEW_PAGE (self->pages[i]))
@@ -320,6 +326,8 @@ set_page_document (MlgWindow   *self,
 {
   GtkWidget *page = self->pages[index];
 
+  if (page == NULL)
+    return;
   if (MLG_IS_RECORD_PAGE (page))
     mlg_record_page_set_document (MLG_RECORD_PAGE (page), document);
   else if (MLG_IS_OVERVIEW_PAGE (page))
@@ -339,6 +347,7 @@ static void
 ensure_page_document (MlgWindow *self,
                       guint      index)
 {
+  ensure_page (self, index);
   if (self->page_has_document[index])
     return;
   self->page_has_document[index] = TRUE;
@@ -537,32 +546,38 @@ loading_free (Loading *loading)
   g_free (loading);
 }
 
-/* While a file is read, the window shows which and that it is busy; the
- * main loop keeps running, so the window never freezes. The page stays
- * still: an animation (a pulsing bar, a spinner) asks for a frame 60
- * times a second, and where the window is drawn in software each frame
- * costs tens of milliseconds, taken from the reading thread as well. */
+/* While a file is read, the window shows which and that it is busy: a
+ * header bar (to move or close the window) and a still page, in place of
+ * the sidebar and pages, which come back once the file is read. The
+ * main loop keeps running, so the window never freezes. Nothing moves:
+ * an animation (a pulsing bar, a spinner) asks for a frame 60 times a
+ * second, and where the window is drawn in software each frame keeps
+ * the main loop busy for 50 ms or more and slows the reading thread. */
 static void
 show_loading (MlgWindow *self,
               GFile     *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
-  GtkWidget *status;
 
   if (self->loading_view == NULL)
     {
-      status = adw_status_page_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *status = adw_status_page_new ();
+
       adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "document-open-symbolic");
       adw_status_page_set_description (ADW_STATUS_PAGE (status),
                                        _("Large files take a few seconds to read."));
+      gtk_widget_set_vexpand (status, TRUE);
       gtk_accessible_update_state (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
-      self->loading_view = g_object_ref_sink (status);
-      /* the leaflet comes back once the file is read */
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (box), status);
+      self->loading_view = g_object_ref_sink (box);
+      self->loading_status = ADW_STATUS_PAGE (status);
       g_object_ref (self->leaflet);
-      adw_toast_overlay_set_child (self->toast_overlay, status);
+      adw_toast_overlay_set_child (self->toast_overlay, box);
     }
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->loading_view), title);
+  adw_status_page_set_title (self->loading_status, title);
 }
 
 static void
@@ -572,6 +587,7 @@ hide_loading (MlgWindow *self)
     return;
   adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->leaflet));
   g_object_unref (self->leaflet);
+  self->loading_status = NULL;
   g_clear_object (&self->loading_view);
 }
 
@@ -1054,12 +1070,37 @@ update_recent_menu (MlgWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* The desktop's list of recent files can be long: it is read when the
+ * main loop is idle rather than before the window's first frame. */
+static void
+follow_recent_files (MlgWindow *self)
+{
+  if (self->recent_menu)
+    return;
+  g_clear_handle_id (&self->recent_idle, g_source_remove);
+  self->recent_menu = g_menu_new ();
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
+
+static gboolean
+follow_recent_files_idle (gpointer data)
+{
+  MlgWindow *self = data;
+
+  self->recent_idle = 0;
+  follow_recent_files (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The menu of recent files (the submenu itself, also when it is not in
  * the primary menu because it is empty). */
 GMenuModel *
 mlg_window_get_recent_menu (MlgWindow *self)
 {
   g_return_val_if_fail (MLG_IS_WINDOW (self), NULL);
+  follow_recent_files (self);
   return G_MENU_MODEL (self->recent_menu);
 }
 
@@ -1163,7 +1204,7 @@ new_document_now (MlgWindow *self,
 
   mlg_window_set_document (self, document);
   mlg_window_show_page (self, "overview");
-  mlg_overview_page_set_editing (MLG_OVERVIEW_PAGE (self->pages[entry_index ("overview")]),
+  mlg_overview_page_set_editing (MLG_OVERVIEW_PAGE (ensure_page (self, entry_index ("overview"))),
                                  TRUE, "name");
 }
 
@@ -1265,7 +1306,7 @@ mlg_window_show_record (MlgWindow  *self,
   if (kind == MLG_KIND_ECOSYSTEM)
     {
       mlg_window_show_page (self, "overview");
-      mlg_overview_page_set_editing (MLG_OVERVIEW_PAGE (self->pages[entry_index ("overview")]),
+      mlg_overview_page_set_editing (MLG_OVERVIEW_PAGE (ensure_page (self, entry_index ("overview"))),
                                      TRUE, field_key);
       return;
     }
@@ -1294,7 +1335,7 @@ on_sidebar_row_selected (GtkListBox    *list,
 
   /* Nothing typed is lost when leaving a page. */
   mlg_window_commit_pending (self);
-  ensure_page_document (self, index);
+  ensure_page_document (self, index);  /* makes the page the first time */
   gtk_stack_set_visible_child_name (self->stack, sidebar_entries[index].name);
 }
 
@@ -1630,14 +1671,32 @@ build_sidebar (MlgWindow *self)
           /* Keep the problems apart from the kinds. */
           gtk_widget_add_css_class (row, "problems-row");
         }
-
-      self->pages[i] = create_page (self, entry);
-      if (entry->kind == MLG_KIND_TERRITORY)
-        self->territories_page = create_territories_page (self, self->pages[i]);
-      gtk_stack_add_titled (self->stack,
-                            entry->kind == MLG_KIND_TERRITORY ? self->territories_page : self->pages[i],
-                            entry->name, _(entry->label));
     }
+}
+
+/* Page @index, made and put in the stack the first time it is needed. */
+static GtkWidget *
+ensure_page (MlgWindow *self,
+             guint      index)
+{
+  const SidebarEntry *entry = &sidebar_entries[index];
+
+  g_return_val_if_fail (index < N_ENTRIES, NULL);
+  if (self->pages[index])
+    return self->pages[index];
+
+  self->pages[index] = create_page (self, entry);
+  /* it holds no document yet: it gets the window's when shown */
+  self->page_has_document[index] = self->document == NULL;
+  if (entry->kind == MLG_KIND_TERRITORY)
+    {
+      self->territories_page = create_territories_page (self, self->pages[index]);
+      mlg_window_sheets_follow_territories (self, MLG_TERRITORIES_PAGE (self->territories_page));
+    }
+  gtk_stack_add_titled (self->stack,
+                        entry->kind == MLG_KIND_TERRITORY ? self->territories_page : self->pages[index],
+                        entry->name, _(entry->label));
+  return self->pages[index];
 }
 
 static void
@@ -1671,6 +1730,7 @@ mlg_window_dispose (GObject *object)
     set_pages_document (self, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->recent_idle, g_source_remove);
   g_clear_object (&self->recent_menu);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MLG_TYPE_WINDOW);
@@ -1755,10 +1815,7 @@ mlg_window_init (MlgWindow *self)
 
   self->file_section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), MLG_TYPE_WINDOW,
                                                               "file_section"));
-  self->recent_menu = g_menu_new ();
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
-  update_recent_menu (self);
+  self->recent_idle = g_idle_add_full (G_PRIORITY_LOW, follow_recent_files_idle, self, NULL);
 
   /* The "changed by someone else" bar, above the pages. */
   self->file_guard = mlg_file_guard_new (self);
