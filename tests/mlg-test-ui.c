@@ -148,9 +148,10 @@ collect_text (GtkWidget *widget,
 {
   if (!gtk_widget_get_visible (widget))
     return;
-  if (GTK_IS_LABEL (widget))
+  if (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget))
     {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append (out, GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                                  : gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
       g_string_append_c (out, '\n');
     }
   /* of a stack, only the page shown */
