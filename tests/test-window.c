@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "mlg-document.h"
 #include "mlg-overview-page.h"
@@ -577,6 +578,88 @@ test_open_recent (void)
   g_assert_false (mlg_document_get_dirty (mlg_window_get_document (window)));
 }
 
+static gboolean
+is_shown_header_bar (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  GtkWidget *root = gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW);
+
+  if (!ADW_IS_HEADER_BAR (widget) || root == NULL)
+    return FALSE;
+  for (GtkWidget *w = widget; w != root; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_visible (w))
+      return FALSE;
+  return TRUE;
+}
+
+/* Writes the example into the pipe the window is reading from. */
+static gpointer
+feed_pipe (gpointer data)
+{
+  const char *pipe_path = data;
+  g_autofree char *source = g_build_filename (g_getenv ("MAILLAGE_SOURCE_ROOT"), "data", "examples",
+                                              "dombinnov.maillage", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &text, &length, NULL));
+  g_assert_true (g_file_set_contents_full (pipe_path, text, length, G_FILE_SET_CONTENTS_NONE, 0666, NULL));
+  return NULL;
+}
+
+/* While a file is read, the window says which, stays a window (a header
+ * bar, to move or close it) and offers no page; then the file shows on
+ * the Overview. The file is a pipe, so that it is read only when the
+ * test has looked. */
+static void
+test_opening (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("maillage-ui-XXXXXX", NULL);
+  g_autofree char *pipe_path = g_build_filename (dir, "dombinnov.maillage", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pipe_path);
+  MlgWindow *opening;
+  g_autofree char *shown = NULL;
+  GtkWidget *header;
+  GThread *feeder;
+
+  g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+  opening = g_object_ref (mlg_window_new (NULL, NULL));
+  gtk_window_present (GTK_WINDOW (opening));
+  mlg_window_open_file_async (opening, file, TRUE);
+  mlg_test_run_for (200);
+
+  g_assert_true (mlg_window_is_loading (opening));
+  shown = mlg_test_visible_text (GTK_WIDGET (opening));
+  g_assert_nonnull (strstr (shown, "Opening “dombinnov.maillage”…"));
+  g_assert_null (strstr (shown, "Structures"));
+  header = mlg_test_find_widget (GTK_WIDGET (opening), is_shown_header_bar, NULL);
+  g_assert_nonnull (header);
+  g_assert_true (gtk_widget_get_mapped (header));
+  g_assert_true (adw_header_bar_get_show_end_title_buttons (ADW_HEADER_BAR (header)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (opening)), ==, "dombinnov.maillage");
+  mlg_test_screenshot (GTK_WINDOW (opening), "opening");
+
+  feeder = g_thread_new ("feed-pipe", feed_pipe, pipe_path);
+  for (int i = 0; i < 500 && mlg_window_is_loading (opening); i++)
+    mlg_test_run_for (10);
+  g_thread_join (feeder);
+  g_assert_false (mlg_window_is_loading (opening));
+  g_assert_nonnull (mlg_window_get_document (opening));
+  g_assert_cmpuint (mlg_document_count (mlg_window_get_document (opening), MLG_KIND_STRUCTURE), >, 10);
+  g_assert_cmpstr (mlg_window_get_visible_page (opening), ==, "overview");
+  mlg_test_run_for (50);
+  g_clear_pointer (&shown, g_free);
+  shown = mlg_test_visible_text (GTK_WIDGET (opening));
+  g_assert_null (strstr (shown, "Opening “dombinnov.maillage”…"));
+  g_assert_nonnull (strstr (shown, "Structures"));
+
+  gtk_window_destroy (GTK_WINDOW (opening));
+  mlg_test_iterate ();
+  g_assert_finalize_object (opening);
+  g_unlink (pipe_path);
+  g_rmdir (dir);
+}
+
 static void
 test_finalize (void)
 {
@@ -599,6 +682,7 @@ main (int    argc,
   settings = mlg_test_settings_new ();
 
   g_test_add_func ("/window/open", test_open);
+  g_test_add_func ("/window/opening", test_opening);
   g_test_add_func ("/window/pages", test_pages);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/screenshots", test_screenshots);

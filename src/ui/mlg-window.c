@@ -578,6 +578,8 @@ show_loading (MlgWindow *self,
       adw_toast_overlay_set_child (self->toast_overlay, box);
     }
   adw_status_page_set_title (self->loading_status, title);
+  /* for the header bar and the desktop's list of windows */
+  gtk_window_set_title (GTK_WINDOW (self), name);
 }
 
 static void
@@ -589,6 +591,7 @@ hide_loading (MlgWindow *self)
   g_object_unref (self->leaflet);
   self->loading_status = NULL;
   g_clear_object (&self->loading_view);
+  update_title (self);
 }
 
 static void
