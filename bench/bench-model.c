@@ -137,40 +137,53 @@ main (int argc, char **argv)
     }
   report ("save (to bytes)", best_save, "ms", best_generate, "≤ 1.5× json-glib generate");
 
-  /* Typing "saint-" in the Structures search, one keystroke at a time. The
-   * first keystroke after opening builds each record's search text (the
-   * window builds them while idle after opening); the others reuse them. */
+  /* Typing "saint-" in the Structures search, one keystroke at a time, as
+   * the window's list does it: each record's search text is built while
+   * the file loads (timed apart here); the first keystroke looks at every
+   * structure, each next one, which holds the one before, only at those
+   * still shown (GtkFilterListModel told the filter is stricter). Records
+   * are taken from the document's list model, as the window's list does. */
   {
     GListModel *structures = mlg_document_get_records (document, MLG_KIND_STRUCTURE);
     guint n = g_list_model_get_n_items (structures);
-    double cold = 0;
+    g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+    double t0 = now (), first = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(MlgRecord) record = g_list_model_get_item (structures, i);
+        mlg_document_get_search_text (document, record);
+        g_array_append_val (shown, i);
+      }
+    report ("search texts built", now () - t0, "ms", 0, "none: built while the file loads");
 
     for (gsize len = 1; len <= strlen (query); len++)
       {
         g_autofree char *typed = g_strndup (query, len);
         g_autofree char *folded = mlg_text_fold (typed);
-        double t0 = now (), elapsed;
-        guint matches = 0;
+        guint kept = 0;
+        double elapsed;
 
-        for (guint i = 0; i < n; i++)
+        t0 = now ();
+        for (guint i = 0; i < shown->len; i++)
           {
-            g_autoptr(MlgRecord) record = g_list_model_get_item (structures, i);
-            matches += mlg_document_record_matches (document, record, folded);
+            guint position = g_array_index (shown, guint, i);
+            g_autoptr(MlgRecord) record = g_list_model_get_item (structures, position);
+
+            if (mlg_document_record_matches (document, record, folded))
+              g_array_index (shown, guint, kept++) = position;
           }
+        g_array_set_size (shown, kept);
         elapsed = now () - t0;
-        (void) matches;
         if (len == 1)
-          {
-            cold = elapsed;
-            continue;
-          }
+          first = elapsed;
         worst_key = MAX (worst_key, elapsed);
         total_keys += elapsed;
         n_keys++;
       }
-    report ("search, first keystroke (texts built)", cold, "ms", 0, "built while idle");
-    report ("search, slowest keystroke after", worst_key, "ms", 0, "< 16 ms");
-    report ("search, mean keystroke after", total_keys / n_keys, "ms", 0, "< 16 ms");
+    report ("search, first keystroke (every structure)", first, "ms", 0, "< 16 ms");
+    report ("search, slowest keystroke", worst_key, "ms", 0, "< 16 ms");
+    report ("search, mean keystroke", total_keys / n_keys, "ms", 0, "< 16 ms");
   }
   return 0;
 }

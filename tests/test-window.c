@@ -21,6 +21,7 @@
 #include "mlg-record.h"
 #include "mlg-schema.h"
 #include "mlg-test-ui.h"
+#include "mlg-text.h"
 #include "mlg-window.h"
 
 static MlgWindow *window;
@@ -136,6 +137,41 @@ test_search (void)
 
   mlg_record_page_set_search_text (structures, "zzzz-nothing-matches");
   g_assert_cmpuint (mlg_record_page_get_n_visible (structures), ==, 0);
+
+  /* Typing on, then back, as a person does: the list always shows
+   * what a search from scratch shows. */
+  {
+    const char *typed[] = { "s", "sa", "sai", "sain", "saint", "sain", "sa", "a", "as", "" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        g_autofree char *folded = mlg_text_fold_query (typed[i]);
+        guint expected = 0;
+
+        mlg_record_page_set_search_text (structures, typed[i]);
+        for (guint k = 0; k < mlg_document_count (document, MLG_KIND_STRUCTURE); k++)
+          {
+            g_autoptr(MlgRecord) record = g_list_model_get_item (mlg_document_get_records (document, MLG_KIND_STRUCTURE), k);
+            expected += mlg_document_record_matches (document, record, folded);
+          }
+        g_assert_cmpuint (mlg_record_page_get_n_visible (structures), ==, expected);
+      }
+  }
+
+  /* A record renamed while a search shows none is found by typing more. */
+  {
+    MlgRecord *record = first_record (MLG_KIND_STRUCTURE);
+    g_autofree char *name = g_strdup (mlg_record_get_string (record, "name"));
+
+    mlg_record_page_set_search_text (structures, "zzzz");
+    g_assert_cmpuint (mlg_record_page_get_n_visible (structures), ==, 0);
+    mlg_document_set_string (document, record, "name", "Zzzz Coop");
+    mlg_record_page_set_search_text (structures, "zzzz c");
+    g_assert_cmpuint (mlg_record_page_get_n_visible (structures), ==, 1);
+    mlg_document_undo (document);
+    g_assert_cmpstr (mlg_record_get_string (record, "name"), ==, name);
+    g_assert_false (mlg_document_get_dirty (document));
+  }
 
   mlg_record_page_set_search_text (structures, NULL);
   mlg_record_page_set_search_text (establishments, NULL);

@@ -42,6 +42,7 @@ struct _MlgRecordPage
   GtkFilter          *filter;
   GtkSorter          *sorter;
   char               *query;       /* folded, NULL when empty */
+  gboolean            edited_since_search;  /* records may match differently */
   MlgRecord          *selected;
   char               *focus_field;
   guint               focus_idle;
@@ -243,6 +244,7 @@ on_record_changed (MlgRecordPage *self,
 
   if (mlg_record_get_kind_id (record) != self->kind || !self->filled)
     return;
+  self->edited_since_search = TRUE;
   title_field = mlg_kind_title_field (mlg_kind_get (self->kind));
   if (!g_str_equal (key, title_field->key))
     return;
@@ -264,12 +266,32 @@ on_record_changed (MlgRecordPage *self,
   on_selection_changed (self);
 }
 
+/* How the list changes from @before to @now (folded, NULL when empty):
+ * the texts searched are matched whole, so a query holding the previous
+ * one can only match fewer records, and the list rechecks only those it
+ * shows; typing a name narrows a long list at the cost of what is left. */
+static GtkFilterChange
+search_change (const char *before,
+               const char *now)
+{
+  if (now == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (before == NULL || strstr (now, before))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (strstr (before, now))
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
 static void
 apply_search (MlgRecordPage *self)
 {
-  g_free (self->query);
+  g_autofree char *before = g_steal_pointer (&self->query);
+
   self->query = mlg_text_fold_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->filter, self->edited_since_search ? GTK_FILTER_CHANGE_DIFFERENT
+                                                              : search_change (before, self->query));
+  self->edited_since_search = FALSE;
   update_status (self);
 }
 
