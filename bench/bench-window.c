@@ -1,6 +1,7 @@
 /* bench-window.c — opening the window on a file: the first frame, the
  * longest main-loop stall while the file loads and once it shows, the
- * first visit of the Structures and Territories pages, the peak memory
+ * first visit of the Structures and Territories pages, the peak memory,
+ * saving (Ctrl+S) and the longest stall while the file is written
  *
  *   xvfb-run bench-window FILE
  *
@@ -18,9 +19,11 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "mlg-document.h"
+#include "mlg-record.h"
 #include "mlg-window.h"
 
 #define ROUNDS 3
@@ -28,6 +31,7 @@
 #define HEIGHT 720
 
 static gint64 start, built, first_frame, last_tick, worst_stall, worst_stall_shown, loaded, painted;
+static gint64 save_stall;
 static gboolean done;
 
 static void
@@ -73,6 +77,17 @@ on_tick (gpointer data)
       done = TRUE;
       return G_SOURCE_REMOVE;
     }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_save_tick (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_tick)
+    save_stall = MAX (save_stall, now - last_tick);
+  last_tick = now;
   return G_SOURCE_CONTINUE;
 }
 
@@ -149,7 +164,7 @@ static int
 run_app (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  double base_rss = peak_rss_mib ();
+  double base_rss = peak_rss_mib (), memory;
   MlgWindow *window;
   const char *pages[] = { "structures", "territories" };
 
@@ -165,6 +180,7 @@ run_app (const char *path)
   print_ms ("loaded", loaded - start);
   print_ms ("stall", worst_stall);
   print_ms ("stall_shown", worst_stall_shown);
+  memory = peak_rss_mib () - base_rss;
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -173,7 +189,33 @@ run_app (const char *path)
       show_page_and_wait (window, pages[i]);
       g_print ("page_%s=%.1f\n", pages[i], (painted - before) / 1000.0);
     }
-  g_print ("memory=%.1f\n", peak_rss_mib () - base_rss);
+  g_print ("memory=%.1f\n", memory);
+
+  /* Saving, as Ctrl+S does: an edit and its reverse, so that the same
+   * bytes go back into the file; the file is written in a worker thread,
+   * and the ticks tell how long the main loop stalls meanwhile. */
+  {
+    MlgDocument *document = mlg_window_get_document (window);
+    MlgRecord *ecosystem = mlg_document_get_ecosystem (document);
+    g_autofree char *name = g_strdup (mlg_record_get_string (ecosystem, "name"));
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+    gint64 before;
+    guint tick;
+
+    mlg_document_set_string (document, ecosystem, "name", "—");
+    mlg_document_set_string (document, ecosystem, "name", name);
+    last_tick = 0;
+    tick = g_timeout_add (5, on_save_tick, NULL);
+    before = g_get_monotonic_time ();
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+    while (mlg_document_is_saving (document))
+      g_main_context_iteration (NULL, TRUE);
+    g_print ("save=%.1f\n", (g_get_monotonic_time () - before) / 1000.0);
+    g_source_remove (tick);
+    print_ms ("save_stall", save_stall);
+    g_assert_false (mlg_document_get_dirty (document));
+    g_unlink (backup);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
@@ -294,5 +336,9 @@ main (int argc, char **argv)
            "window: Territories first shown", median (app, "page_territories"));
   g_print ("%-44s %10.1f MiB  (beyond GTK's own; compare with json-glib's peak)\n",
            "window: peak memory, file open", median (app, "memory"));
+  g_print ("%-44s %10.1f ms   (Ctrl+S: written in a worker thread)\n",
+           "window: save, until written", median (app, "save"));
+  g_print ("%-44s %10.1f ms   (the window runs on meanwhile)\n",
+           "window: longest main-loop stall while saving", median (app, "save_stall"));
   return 0;
 }

@@ -374,6 +374,16 @@ test_erase_person (void)
   g_assert_finalize_object (window);
 }
 
+
+/* Until the save written in a worker thread is done. */
+static void
+wait_for_save (MlgDocument *document)
+{
+  for (int i = 0; i < 1000 && mlg_document_is_saving (document); i++)
+    mlg_test_run_for (5);
+  g_assert_false (mlg_document_is_saving (document));
+}
+
 /* A save that fails half-way (here: the process may not write a file
  * bigger than 4 KiB, as a full disk would stop it) says so, offers Save
  * As, keeps the edits and leaves the file on disk as it was. */
@@ -402,6 +412,10 @@ test_save_failure (void)
   limited.rlim_cur = 4096;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  /* written in a worker thread: the window runs on, taking no edits */
+  g_assert_true (mlg_document_is_saving (document));
+  g_assert_false (gtk_widget_is_sensitive (mlg_window_get_page (window, "overview")));
+  wait_for_save (document);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   mlg_test_iterate ();
 
@@ -434,7 +448,9 @@ test_save_failure (void)
   g_assert_null (find_message_dialog ());
 
   /* once there is room again, Save writes the edit */
+  g_assert_true (gtk_widget_is_sensitive (mlg_window_get_page (window, "overview")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for_save (document);
   mlg_test_iterate ();
   g_assert_null (find_message_dialog ());
   g_assert_false (mlg_document_get_dirty (document));

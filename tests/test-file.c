@@ -254,6 +254,75 @@ test_load_async (Fixture       *f,
   g_assert_null (problems);
 }
 
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+static gboolean
+save_async_and_wait (MlgDocument  *document,
+                     gboolean      overwrite,
+                     GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mlg_document_save_async (document, NULL, overwrite, NULL, on_saved, &result);
+  /* until the worker thread is done, the document says it is saving */
+  g_assert_true (result != NULL || mlg_document_is_saving (document));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return mlg_document_save_finish (document, result, error);
+}
+
+/* Saving in a worker thread writes what saving at once writes, keeps the
+ * same guard against a file changed on disk, and leaves the document
+ * clean and editable again. */
+static void
+test_save_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(MlgDocument) document = load_and_edit (f);
+  g_autoptr(GBytes) expected = mlg_document_to_bytes (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gsize length;
+
+  g_assert_true (save_async_and_wait (document, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (mlg_document_is_saving (document));
+  g_assert_false (mlg_document_get_dirty (document));
+  g_assert_true (g_file_get_contents (f->path, &saved, &length, NULL));
+  g_assert_cmpmem (saved, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_false (mlg_document_changed_on_disk (document, NULL));
+
+  /* someone else writes the file: refused, theirs kept, ours still dirty */
+  mlg_document_set_string (document, mlg_document_get_ecosystem (document), "territory_label", "Val de Saône");
+  {
+    struct utimbuf later = { time (NULL) + 60, time (NULL) + 60 };
+    g_assert_true (g_file_set_contents (f->path, "{}", -1, NULL));
+    g_assert_cmpint (utime (f->path, &later), ==, 0);
+  }
+  g_assert_false (save_async_and_wait (document, FALSE, &error));
+  g_assert_error (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_assert_false (mlg_document_is_saving (document));
+  g_assert_true (mlg_document_get_dirty (document));
+  g_clear_pointer (&saved, g_free);
+  saved = read_text (f->path);
+  g_assert_cmpstr (saved, ==, "{}");
+
+  g_clear_error (&error);
+  g_assert_true (save_async_and_wait (document, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&saved, g_free);
+  saved = read_text (f->path);
+  g_assert_nonnull (strstr (saved, "Val de Saône"));
+  g_assert_false (mlg_document_get_dirty (document));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,6 +332,7 @@ main (int argc, char **argv)
   g_test_add ("/file/changed-on-disk", Fixture, NULL, fixture_set_up, test_changed_on_disk, fixture_tear_down);
   g_test_add ("/file/read-only-folder", Fixture, NULL, fixture_set_up, test_read_only_folder, fixture_tear_down);
   g_test_add ("/file/load-async", Fixture, NULL, fixture_set_up, test_load_async, fixture_tear_down);
+  g_test_add ("/file/save-async", Fixture, NULL, fixture_set_up, test_save_async, fixture_tear_down);
   g_test_add ("/file/save-as-new-file", Fixture, NULL, fixture_set_up, test_save_as_new_file, fixture_tear_down);
 
   return g_test_run ();

@@ -47,6 +47,10 @@ MlgDocument *_mlg_reader_read          (GBytes      *bytes,
                                         GPtrArray   *problems,
                                         GError     **error);
 GBytes      *_mlg_writer_write         (MlgDocument *self);
+typedef struct _MlgWriterSnapshot MlgWriterSnapshot;
+MlgWriterSnapshot *_mlg_writer_snapshot       (MlgDocument       *self);
+GBytes            *_mlg_writer_write_snapshot (MlgWriterSnapshot *snapshot);
+void               _mlg_writer_snapshot_free  (MlgWriterSnapshot *snapshot);
 /* Refuses a file for @message, as the reader refuses one with errors. */
 void         _mlg_reader_refuse        (GPtrArray   *problems,
                                         const char  *message,

@@ -56,6 +56,7 @@ struct _MlgDocument
   GFile       *file;
   char        *etag;
   char        *disk_stamp;     /* see query_disk_stamp () */
+  gboolean     saving;         /* written in another thread: nothing may change */
 };
 
 G_DEFINE_FINAL_TYPE (MlgDocument, mlg_document, G_TYPE_OBJECT)
@@ -811,6 +812,7 @@ mlg_document_set_value (MlgDocument *self,
   JsonNode *before;
 
   g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (!self->saving);
   g_return_if_fail (MLG_IS_RECORD (record));
   g_return_if_fail (g_strcmp0 (key, "id") != 0);
 
@@ -882,6 +884,7 @@ mlg_document_set_value_merged (MlgDocument *self,
   gboolean was_dirty, could_undo, could_redo;
 
   g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (!self->saving);
   g_return_if_fail (MLG_IS_RECORD (record));
 
   top = self->undo_stack->len > 0 ? g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1) : NULL;
@@ -948,6 +951,7 @@ mlg_document_add_record (MlgDocument *self,
   g_autofree char *id = NULL;
 
   g_return_val_if_fail (MLG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (!self->saving, NULL);
   g_return_val_if_fail (kind != MLG_KIND_ECOSYSTEM && kind < MLG_N_KINDS, NULL);
 
   id = mlg_document_new_id (self, kind, name);
@@ -994,6 +998,7 @@ mlg_document_remove_record (MlgDocument *self,
   guint position;
 
   g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (!self->saving);
   g_return_if_fail (mlg_record_get_kind_id (record) != MLG_KIND_ECOSYSTEM);
 
   if (!g_list_store_find (self->records[mlg_record_get_kind_id (record)], record, &position))
@@ -1066,12 +1071,14 @@ move_group (MlgDocument *self,
 void
 mlg_document_undo (MlgDocument *self)
 {
+  g_return_if_fail (!self->saving);
   move_group (self, self->undo_stack, self->redo_stack, FALSE);
 }
 
 void
 mlg_document_redo (MlgDocument *self)
 {
+  g_return_if_fail (!self->saving);
   move_group (self, self->redo_stack, self->undo_stack, TRUE);
 }
 
@@ -1311,20 +1318,37 @@ mlg_document_to_bytes (MlgDocument *self)
   return _mlg_writer_write (self);
 }
 
-gboolean
-mlg_document_save (MlgDocument   *self,
-                   GFile         *file,
-                   gboolean       overwrite_changes,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *new_etag = NULL;
-  gboolean same_file;
-  gboolean was_dirty;
+/* A save, in three steps: prepared and finished on the main thread, the
+ * bytes made and written in between, on any thread. */
+typedef struct {
+  MlgWriterSnapshot *snapshot;
+  GFile             *file;
+  gboolean           same_file;
+  char              *expected_etag;   /* refuse if the file is no longer this */
+  char              *expected_stamp;
+  char              *new_etag;
+  char              *new_stamp;
+} SaveJob;
 
-  g_return_val_if_fail (MLG_IS_DOCUMENT (self), FALSE);
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_pointer (&job->snapshot, _mlg_writer_snapshot_free);
+  g_clear_object (&job->file);
+  g_free (job->expected_etag);
+  g_free (job->expected_stamp);
+  g_free (job->new_etag);
+  g_free (job->new_stamp);
+  g_free (job);
+}
+
+static SaveJob *
+save_prepare (MlgDocument  *self,
+              GFile        *file,
+              gboolean      overwrite_changes,
+              GError      **error)
+{
+  SaveJob *job;
 
   if (file == NULL)
     file = self->file;
@@ -1332,19 +1356,37 @@ mlg_document_save (MlgDocument   *self,
     {
       g_set_error_literal (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_NO_FILE,
                            _("The document has no file yet: choose where to save it."));
-      return FALSE;
+      return NULL;
     }
 
-  bytes = mlg_document_to_bytes (self);
-  same_file = self->file != NULL && g_file_equal (file, self->file);
-
-  if (same_file && !overwrite_changes && self->disk_stamp)
+  job = g_new0 (SaveJob, 1);
+  job->snapshot = _mlg_writer_snapshot (self);
+  job->file = g_object_ref (file);
+  job->same_file = self->file != NULL && g_file_equal (file, self->file);
+  if (job->same_file && !overwrite_changes)
     {
-      g_autofree char *stamp = query_disk_stamp (file, cancellable);
+      job->expected_etag = g_strdup (self->etag);
+      job->expected_stamp = g_strdup (self->disk_stamp);
+    }
+  return job;
+}
 
-      if (stamp && g_strcmp0 (stamp, self->disk_stamp) != 0)
+/* On any thread: touches nothing of the document but the snapshot. */
+static gboolean
+save_write (SaveJob       *job,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GBytes) bytes = _mlg_writer_write_snapshot (job->snapshot);
+  g_autoptr(GError) local_error = NULL;
+
+  if (job->expected_stamp)
+    {
+      g_autofree char *stamp = query_disk_stamp (job->file, cancellable);
+
+      if (stamp && g_strcmp0 (stamp, job->expected_stamp) != 0)
         {
-          set_changed_on_disk (error, file);
+          set_changed_on_disk (error, job->file);
           return FALSE;
         }
     }
@@ -1353,36 +1395,136 @@ mlg_document_save (MlgDocument   *self,
    * previous version kept as NAME~; with the etag, refused when the file
    * changed or went (see mlg-file-write.h for why not
    * g_file_replace_contents ()). */
-  if (!mlg_file_replace_contents (file, bytes,
-                                  same_file && !overwrite_changes ? self->etag : NULL,
-                                  TRUE, &new_etag, cancellable, &local_error))
+  if (!mlg_file_replace_contents (job->file, bytes, job->expected_etag, TRUE,
+                                  &job->new_etag, cancellable, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        set_changed_on_disk (error, file);
+        set_changed_on_disk (error, job->file);
       else
         {
           /* GIO's messages ("File too large") do not say which file */
-          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *name = g_file_get_basename (job->file);
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                       _("Cannot write “%s”: "), name);
         }
       return FALSE;
     }
+  job->new_stamp = query_disk_stamp (job->file, cancellable);
+  return TRUE;
+}
 
-  was_dirty = mlg_document_get_dirty (self);
-  if (!same_file)
+static void
+save_finish (MlgDocument *self,
+             SaveJob     *job)
+{
+  gboolean was_dirty = mlg_document_get_dirty (self);
+
+  if (!job->same_file)
     {
-      g_set_object (&self->file, file);
+      g_set_object (&self->file, job->file);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
   g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
+  self->etag = g_steal_pointer (&job->new_etag);
   g_free (self->disk_stamp);
-  self->disk_stamp = query_disk_stamp (file, cancellable);
+  self->disk_stamp = g_steal_pointer (&job->new_stamp);
   self->saved_serial = top_serial (self);
   if (was_dirty)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+gboolean
+mlg_document_save (MlgDocument   *self,
+                   GFile         *file,
+                   gboolean       overwrite_changes,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  SaveJob *job;
+  gboolean saved;
+
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!self->saving, FALSE);
+
+  job = save_prepare (self, file, overwrite_changes, error);
+  if (job == NULL)
+    return FALSE;
+  saved = save_write (job, cancellable, error);
+  if (saved)
+    save_finish (self, job);
+  save_job_free (job);
+  return saved;
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (save_write (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* As mlg_document_save (), with the bytes made and written in a worker
+ * thread. Until @callback runs, the document must not change (its
+ * changing functions refuse, with a critical warning): the window holds
+ * edits back meanwhile (see mlg_document_is_saving ()). */
+void
+mlg_document_save_async (MlgDocument         *self,
+                         GFile               *file,
+                         gboolean             overwrite_changes,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (!self->saving);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mlg_document_save_async);
+  job = save_prepare (self, file, overwrite_changes, &error);
+  if (job == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  self->saving = TRUE;
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+gboolean
+mlg_document_save_finish (MlgDocument   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  GTask *task = G_TASK (result);
+  SaveJob *job = g_task_get_task_data (task);
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (job)
+    self->saving = FALSE;
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  save_finish (self, job);
   return TRUE;
+}
+
+gboolean
+mlg_document_is_saving (MlgDocument *self)
+{
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), FALSE);
+  return self->saving;
 }
 
 GFile *
@@ -1426,6 +1568,7 @@ mlg_document_mark_recovered (MlgDocument *self,
   gboolean was_dirty;
 
   g_return_if_fail (MLG_IS_DOCUMENT (self));
+  g_return_if_fail (!self->saving);
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   was_dirty = mlg_document_get_dirty (self);

@@ -63,6 +63,16 @@ gboolean     mlg_document_save            (MlgDocument   *self,
                                            gboolean       overwrite_changes,
                                            GCancellable  *cancellable,
                                            GError       **error);
+void         mlg_document_save_async      (MlgDocument         *self,
+                                           GFile               *file,
+                                           gboolean             overwrite_changes,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean     mlg_document_save_finish     (MlgDocument   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+gboolean     mlg_document_is_saving       (MlgDocument   *self);
 GFile       *mlg_document_get_file        (MlgDocument   *self);
 const char  *mlg_document_get_etag        (MlgDocument   *self);
 gboolean     mlg_document_changed_on_disk (MlgDocument   *self,

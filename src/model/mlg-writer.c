@@ -281,12 +281,48 @@ compare_ids (gconstpointer a,
   return strcmp (mlg_record_get_id (ra), mlg_record_get_id (rb));
 }
 
+/* What a save writes, taken on the main thread: the records of each kind
+ * (held, not yet sorted) and the members the app does not know. Written
+ * out in another thread while the window keeps running; nothing may
+ * change the document meanwhile (see mlg_document_save_async ()). */
+struct _MlgWriterSnapshot
+{
+  GPtrArray  *records[MLG_N_KINDS];   /* MlgRecord */
+  JsonObject *extras;
+};
+
+MlgWriterSnapshot *
+_mlg_writer_snapshot (MlgDocument *self)
+{
+  MlgWriterSnapshot *snapshot = g_new0 (MlgWriterSnapshot, 1);
+
+  for (guint kind = 0; kind < MLG_N_KINDS; kind++)
+    {
+      GListModel *model = mlg_document_get_records (self, kind);
+      guint n = g_list_model_get_n_items (model);
+
+      snapshot->records[kind] = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (snapshot->records[kind], g_list_model_get_item (model, i));
+    }
+  snapshot->extras = json_object_ref (_mlg_document_get_extras (self));
+  return snapshot;
+}
+
+void
+_mlg_writer_snapshot_free (MlgWriterSnapshot *snapshot)
+{
+  for (guint kind = 0; kind < MLG_N_KINDS; kind++)
+    g_clear_pointer (&snapshot->records[kind], g_ptr_array_unref);
+  g_clear_pointer (&snapshot->extras, json_object_unref);
+  g_free (snapshot);
+}
+
 GBytes *
-_mlg_writer_write (MlgDocument *self)
+_mlg_writer_write_snapshot (MlgWriterSnapshot *snapshot)
 {
   GString *out = g_string_sized_new (64 * 1024);
-  JsonObject *extras = _mlg_document_get_extras (self);
-  g_autoptr(GPtrArray) extra_keys = ordered_members (extras, NULL, NULL);
+  g_autoptr(GPtrArray) extra_keys = ordered_members (snapshot->extras, NULL, NULL);
 
   g_string_append (out, "{\n  \"format\": ");
   write_string (out, MLG_FORMAT_MARKER);
@@ -295,9 +331,8 @@ _mlg_writer_write (MlgDocument *self)
 
   for (guint kind = 0; kind < MLG_N_KINDS; kind++)
     {
-      GListModel *model = mlg_document_get_records (self, kind);
-      guint n = g_list_model_get_n_items (model);
-      g_autoptr(GPtrArray) sorted = NULL;
+      GPtrArray *records = snapshot->records[kind];
+      guint n = records->len;
 
       if (n == 0)
         continue;
@@ -308,20 +343,16 @@ _mlg_writer_write (MlgDocument *self)
 
       if (kind == MLG_KIND_ECOSYSTEM)
         {
-          write_record (out, mlg_document_get_ecosystem (self), 1);
+          write_record (out, g_ptr_array_index (records, 0), 1);
           continue;
         }
 
-      sorted = g_ptr_array_new_full (n, g_object_unref);
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (sorted, g_list_model_get_item (model, i));
-      g_ptr_array_sort (sorted, compare_ids);
-
+      g_ptr_array_sort (records, compare_ids);
       g_string_append (out, "[\n");
       for (guint i = 0; i < n; i++)
         {
           indent (out, 2);
-          write_record (out, g_ptr_array_index (sorted, i), 2);
+          write_record (out, g_ptr_array_index (records, i), 2);
           g_string_append (out, i + 1 < n ? ",\n" : "\n");
         }
       g_string_append (out, "  ]");
@@ -333,9 +364,19 @@ _mlg_writer_write (MlgDocument *self)
       g_string_append (out, ",\n  ");
       write_string (out, key);
       g_string_append (out, ": ");
-      write_member_value (out, json_object_get_member (extras, key), NULL, 1);
+      write_member_value (out, json_object_get_member (snapshot->extras, key), NULL, 1);
     }
 
   g_string_append (out, "\n}\n");
   return g_string_free_to_bytes (out);
+}
+
+GBytes *
+_mlg_writer_write (MlgDocument *self)
+{
+  MlgWriterSnapshot *snapshot = _mlg_writer_snapshot (self);
+  GBytes *bytes = _mlg_writer_write_snapshot (snapshot);
+
+  _mlg_writer_snapshot_free (snapshot);
+  return bytes;
 }

@@ -100,7 +100,8 @@ check_disk (MlgFileGuard *self)
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
-  if (self->document == NULL || self->file == NULL ||
+  /* while our own save is written, the file on disk is ours */
+  if (self->document == NULL || self->file == NULL || mlg_document_is_saving (self->document) ||
       !mlg_document_changed_on_disk (self->document, NULL))
     return;
   name = file_display_name (self->file);

@@ -85,6 +85,11 @@ struct _MlgWindow
   GDestroyNotify        after_save_destroy;
 
   gboolean              close_confirmed;
+  /* A save being written in a worker thread: edits wait (see
+   * set_saving ()), and a close asked meanwhile waits for it. */
+  gboolean              saving;
+  gboolean              close_when_saved;
+  GtkWidget            *focus_before_saving;  /* weak */
   gboolean              selecting_row;
 
   /* A file being read in the background, and what shows meanwhile. */
@@ -220,7 +225,8 @@ update_title (MlgWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, folder);
+  /* Translators: under the file name while the file is being written */
+  adw_window_title_set_subtitle (self->window_title, self->saving ? _("Saving…") : folder);
 }
 
 static void
@@ -249,8 +255,9 @@ static void
 update_actions (MlgWindow *self)
 {
   MlgRecordPage *page = visible_record_page (self);
-  gboolean has_doc = self->document != NULL;
-  gboolean has_record = page && mlg_record_page_get_selected (page) != NULL;
+  /* nothing changes the document while it is being written */
+  gboolean has_doc = self->document != NULL && !self->saving;
+  gboolean has_record = has_doc && page && mlg_record_page_get_selected (page) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has_doc && mlg_document_can_undo (self->document));
@@ -263,6 +270,9 @@ update_actions (MlgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
                                  has_doc && !(self->file_guard &&
                                               mlg_file_guard_is_read_only (self->file_guard)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", !self->saving);
   mlg_window_sheets_update (self);
   mlg_person_actions_update (self);
 }
@@ -846,52 +856,129 @@ show_save_error (MlgWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void on_document_saved (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* While a save is written (a second on a large file), the window keeps
+ * running but nothing may change the document: its content does not take
+ * input and the actions that change it are off; the title says so. */
 static void
-save_document (MlgWindow *self,
-               gboolean   overwrite)
+set_saving (MlgWindow *self,
+            gboolean   saving)
 {
-  g_autoptr(GError) error = NULL;
+  GtkWidget *focus;
+
+  if (self->saving == saving)
+    return;
+  self->saving = saving;
+  if (saving)
+    {
+      focus = gtk_root_get_focus (GTK_ROOT (self));
+      g_set_weak_pointer (&self->focus_before_saving, focus);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), !saving);
+  if (!saving && self->focus_before_saving)
+    {
+      /* back where the person was typing */
+      if (gtk_widget_get_root (self->focus_before_saving) == GTK_ROOT (self))
+        gtk_widget_grab_focus (self->focus_before_saving);
+      g_clear_weak_pointer (&self->focus_before_saving);
+    }
+  update_title (self);
+  update_actions (self);
+}
+
+/* Saves the document to @file (NULL: its own) in a worker thread. */
+static void
+start_saving (MlgWindow *self,
+              GFile     *file,
+              gboolean   overwrite)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  g_return_if_fail (!self->saving);
 
   mlg_window_commit_pending (self);
-  if (mlg_file_guard_is_read_only (self->file_guard))
+  set_saving (self, TRUE);
+  /* the app stays until the file is written, even if its window closes */
+  if (app)
+    g_application_hold (app);
+  mlg_document_save_async (self->document, file, overwrite, NULL, on_document_saved, g_object_ref (self));
+}
+
+static void
+show_changed_on_disk (MlgWindow *self,
+                      GError    *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"),
+                                              error->message);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  _("Overwriting replaces the other changes with yours; saving a copy keeps both; reloading shows theirs and drops yours."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("Save a _Copy…"),
+                                    "reload", _("_Reload Theirs"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_document_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MlgWindow) self = user_data;
+  MlgDocument *document = MLG_DOCUMENT (source);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+  gboolean saved = mlg_document_save_finish (document, result, &error);
+
+  if (app)
+    g_application_release (app);
+  if (document != self->document)
     {
-      /* opened read-only: only a copy can be saved */
-      save_as (self);
-      return;
+      self->saving = FALSE;
+      return;  /* the window was destroyed meanwhile */
     }
-  if (mlg_document_save (self->document, NULL, overwrite, NULL, &error))
+  set_saving (self, FALSE);
+
+  if (saved)
     {
       run_after_save (self);
+      if (self->close_when_saved)
+        gtk_window_close (GTK_WINDOW (self));
       return;
     }
-
+  self->close_when_saved = FALSE;
   if (g_error_matches (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_NO_FILE))
     save_as (self);
   else if (g_error_matches (error, MLG_DOCUMENT_ERROR, MLG_DOCUMENT_ERROR_CHANGED_ON_DISK))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                                  _("File Changed on Disk"),
-                                                  error->message);
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
-                                      _("Overwriting replaces the other changes with yours; saving a copy keeps both; reloading shows theirs and drops yours."));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "copy", _("Save a _Copy…"),
-                                        "reload", _("_Reload Theirs"),
-                                        "overwrite", _("_Overwrite"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response),
-                               self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    show_changed_on_disk (self, error);
   else
     {
       show_save_error (self, error);
       clear_after_save (self);
     }
+}
+
+static void
+save_document (MlgWindow *self,
+               gboolean   overwrite)
+{
+  if (mlg_file_guard_is_read_only (self->file_guard))
+    {
+      /* opened read-only: only a copy can be saved */
+      mlg_window_commit_pending (self);
+      save_as (self);
+      return;
+    }
+  start_saving (self, NULL, overwrite);
 }
 
 static GtkFileFilter *
@@ -911,7 +998,6 @@ on_save_as_response (GtkNativeDialog *chooser,
                      MlgWindow       *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -923,14 +1009,7 @@ on_save_as_response (GtkNativeDialog *chooser,
       return;
     }
 
-  mlg_window_commit_pending (self);
-  if (mlg_document_save (self->document, file, FALSE, NULL, &error))
-    run_after_save (self);
-  else
-    {
-      show_save_error (self, error);
-      clear_after_save (self);
-    }
+  start_saving (self, file, FALSE);
 }
 
 static void
@@ -1577,6 +1656,12 @@ mlg_window_close_request (GtkWindow *window)
 {
   MlgWindow *self = MLG_WINDOW (window);
 
+  if (self->saving)
+    {
+      /* closes once the file is written */
+      self->close_when_saved = TRUE;
+      return TRUE;
+    }
   mlg_window_commit_pending (self);
   if (!self->close_confirmed && self->document && mlg_document_get_dirty (self->document))
     {
