@@ -91,6 +91,14 @@ wait_for_frame (GtkWindow *window)
 }
 
 void
+mlg_test_destroy_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  mlg_test_iterate ();
+  g_assert_finalize_object (window);
+}
+
+void
 mlg_test_screenshot (GtkWindow  *window,
                      const char *name)
 {

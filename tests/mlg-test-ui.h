@@ -17,6 +17,9 @@ void       mlg_test_iterate     (void);
 void       mlg_test_resize_to   (GtkWindow  *window,
                                  int         width,
                                  int         height);
+/* Destroys @window and checks that nothing keeps it alive (the caller
+ * holds the last reference). */
+void       mlg_test_destroy_window (GtkWindow *window);
 /* Writes $MAILLAGE_BUILD_ROOT/screenshots/NAME.png. */
 void       mlg_test_screenshot  (GtkWindow  *window,
                                  const char *name);

@@ -116,9 +116,7 @@ test_changed_on_disk (void)
   g_assert_cmpstr (ecosystem_name (window), ==, "Domb'Troisième");
   g_assert_false (mlg_document_get_dirty (mlg_window_get_document (window)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* A note as Fanny's Maillage on another computer leaves it. */
@@ -202,9 +200,7 @@ test_open_read_only (void)
     g_assert_true (mlg_lock_is_mine (note));
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
 
   /* the window's lock went with it; Fanny's note stays */
   {
@@ -272,9 +268,7 @@ test_recovery_restore (void)
 
   /* saving it writes the changes there; nothing is left to recover */
   g_assert_true (mlg_window_save_to_file (window, NULL, NULL));
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
   g_clear_pointer (&left, g_ptr_array_unref);
   after = mlg_recovery_list_left_over ();
   g_assert_cmpuint (after->len, ==, 0);
@@ -309,9 +303,7 @@ test_recovery_discard (void)
   after = mlg_recovery_list_left_over ();
   g_assert_cmpuint (after->len, ==, 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
 }
 
 static AdwMessageDialog *
@@ -369,9 +361,7 @@ test_erase_person (void)
 
   /* nothing saved: no question at close in a test */
   mlg_file_guard_discard_changes (mlg_window_get_file_guard (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
 }
 
 
@@ -457,9 +447,7 @@ test_save_failure (void)
   g_assert_true (g_file_get_contents (g_file_peek_path (file), &after, NULL, NULL));
   g_assert_nonnull (strstr (after, "Dombes et Saône"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
 }
 
 int

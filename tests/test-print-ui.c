@@ -58,9 +58,7 @@ open_window (void)
 static void
 close_window (void)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
   window = NULL;
 }
 

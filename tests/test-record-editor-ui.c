@@ -499,9 +499,7 @@ test_finalize (void)
   MlgRecordEditor *editor = mlg_record_page_get_editor (MLG_RECORD_PAGE (mlg_window_get_page (window, "structures")));
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
   window = NULL;
   g_assert_null (editor);
 }

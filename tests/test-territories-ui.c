@@ -1176,9 +1176,7 @@ test_finalize (void)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     g_object_add_weak_pointer (views[i], &views[i]);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
   window = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     g_assert_null (views[i]);

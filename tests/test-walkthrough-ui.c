@@ -488,9 +488,7 @@ test_walkthrough (void)
   mlg_test_run_for (100);
   g_assert_false (mlg_document_get_dirty (document));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* A new window, the file from Open Recent, the structure found. */
@@ -529,9 +527,7 @@ test_reopen (void)
   mlg_test_run_for (200);
   mlg_test_screenshot (GTK_WINDOW (window), "walkthrough-6-reopened");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
 }
 
 int

@@ -111,9 +111,7 @@ test_structure_editor (void)
 static void
 test_finalize (void)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
   window = NULL;
 }
 

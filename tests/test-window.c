@@ -689,9 +689,7 @@ test_opening (void)
   g_assert_null (strstr (shown, "Opening “dombinnov.maillage”…"));
   g_assert_nonnull (strstr (shown, "Structures"));
 
-  gtk_window_destroy (GTK_WINDOW (opening));
-  mlg_test_iterate ();
-  g_assert_finalize_object (opening);
+  mlg_test_destroy_window (GTK_WINDOW (opening));
   g_unlink (pipe_path);
   g_rmdir (dir);
 }
@@ -699,9 +697,7 @@ test_opening (void)
 static void
 test_finalize (void)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  mlg_test_iterate ();
-  g_assert_finalize_object (window);
+  mlg_test_destroy_window (GTK_WINDOW (window));
   window = NULL;
 }
 
