@@ -706,13 +706,3 @@ mlg_window_sheets_init (MlgWindow *self)
 
   mlg_window_sheets_update (self);
 }
-
-/* The territory shown in the hierarchy changes what prints: called when
- * the window makes its Territories page. */
-void
-mlg_window_sheets_follow_territories (MlgWindow          *self,
-                                      MlgTerritoriesPage *territories)
-{
-  g_signal_connect_object (mlg_territories_page_get_territory_view (territories),
-                           "notify::territory", G_CALLBACK (mlg_window_sheets_update), self, G_CONNECT_SWAPPED);
-}

@@ -3,20 +3,17 @@
 #pragma once
 
 #include "mlg-sheet.h"
-#include "mlg-territories-page.h"
 #include "mlg-window.h"
 
 G_BEGIN_DECLS
 
 /* Called from MlgWindow's class_init (after its template is set), its
- * init (after the template is built), whenever the page shown or its
- * selection changes, and when the window makes its Territories page. They add win.print (Ctrl+P), win.export-pdf
+ * init (after the template is built) and whenever the page shown or its
+ * selection changes. They add win.print (Ctrl+P), win.export-pdf
  * (Ctrl+E) and win.export-annuaire (Shift+Ctrl+E) to the window. */
 void      mlg_window_sheets_class_init   (GtkWidgetClass *widget_class);
 void      mlg_window_sheets_init         (MlgWindow      *self);
 void      mlg_window_sheets_update       (MlgWindow      *self);
-void      mlg_window_sheets_follow_territories (MlgWindow          *self,
-                                                MlgTerritoriesPage *territories);
 
 /* The sheet of what the window shows, or NULL when there is none: the
  * PTCE's on the Overview, the selected structure's on Structures, the

@@ -88,8 +88,7 @@ struct _MlgWindow
   /* A save being written in a worker thread: edits wait (see
    * set_saving ()), and a close asked meanwhile waits for it. */
   gboolean              saving;
-  gboolean              saving_shown;
-  guint                 saving_shown_source;
+  guint                 saving_shown_source;  /* until "Saving…" shows */
   gboolean              close_when_saved;
   gboolean              selecting_row;
 
@@ -227,7 +226,8 @@ update_title (MlgWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
   /* Translators: under the file name while the file is being written */
-  adw_window_title_set_subtitle (self->window_title, self->saving_shown ? _("Saving…") : folder);
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->saving && self->saving_shown_source == 0 ? _("Saving…") : folder);
 }
 
 static void
@@ -883,7 +883,6 @@ show_saving (gpointer data)
   MlgWindow *self = data;
 
   self->saving_shown_source = 0;
-  self->saving_shown = TRUE;
   update_title (self);
   return G_SOURCE_REMOVE;
 }
@@ -899,11 +898,8 @@ set_saving (MlgWindow *self,
   g_clear_handle_id (&self->saving_shown_source, g_source_remove);
   if (saving)
     self->saving_shown_source = g_timeout_add (SAVING_SHOWN_AFTER_MS, show_saving, self);
-  else if (self->saving_shown)
-    {
-      self->saving_shown = FALSE;
-      update_title (self);
-    }
+  else
+    update_title (self);
   update_actions (self);
 }
 
@@ -1737,6 +1733,10 @@ create_territories_page (MlgWindow *self,
 
   g_signal_connect_object (page, "open-record", G_CALLBACK (on_open_record), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::view", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  /* the territory shown in the hierarchy changes what prints */
+  g_signal_connect_object (mlg_territories_page_get_territory_view (MLG_TERRITORIES_PAGE (page)),
+                           "notify::territory", G_CALLBACK (mlg_window_sheets_update), self,
+                           G_CONNECT_SWAPPED);
   g_object_bind_property (self->leaflet, "folded", page, "show-back-button", G_BINDING_SYNC_CREATE);
   return page;
 }
@@ -1799,7 +1799,6 @@ ensure_page (MlgWindow *self,
   if (entry->kind == MLG_KIND_TERRITORY)
     {
       self->territories_page = create_territories_page (self, self->pages[index]);
-      mlg_window_sheets_follow_territories (self, MLG_TERRITORIES_PAGE (self->territories_page));
     }
   gtk_stack_add_titled (self->stack,
                         entry->kind == MLG_KIND_TERRITORY ? self->territories_page : self->pages[index],
