@@ -394,6 +394,12 @@ test_save_failure (void)
   mlg_document_set_string (document, mlg_document_get_ecosystem (document),
                            "territory_label", "Dombes et Saône");
   g_assert_true (g_file_get_contents (g_file_peek_path (file), &before, NULL, NULL));
+  /* a person selected: Erase Person would be offered */
+  {
+    g_autoptr(MlgRecord) person = g_list_model_get_item (mlg_document_get_records (document, MLG_KIND_PERSON), 0);
+    mlg_window_show_record (window, person, NULL);
+    mlg_test_iterate ();
+  }
 
   /* the write fails with EFBIG instead of killing the process */
   signal (SIGXFSZ, SIG_IGN);
@@ -404,7 +410,9 @@ test_save_failure (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   /* written in a worker thread: the window runs on, taking no edits */
   g_assert_true (mlg_document_is_saving (document));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);   /* does nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);          /* does nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.erase-person", NULL);  /* asks nothing */
+  g_assert_null (find_message_dialog ());
   wait_for_save (document);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   mlg_test_iterate ();

@@ -975,6 +975,8 @@ mlg_document_duplicate_record (MlgDocument *self,
   g_autofree char *id = NULL;
   JsonObject *object;
 
+  g_return_val_if_fail (MLG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (!self->saving, NULL);
   g_return_val_if_fail (kind != MLG_KIND_ECOSYSTEM, NULL);
 
   source = json_node_init_object (json_node_alloc (), mlg_record_get_object (record));
@@ -1328,6 +1330,7 @@ typedef struct {
   char              *expected_stamp;
   char              *new_etag;
   char              *new_stamp;
+  guint64            serial;          /* of the changes the snapshot holds */
 } SaveJob;
 
 static void
@@ -1361,6 +1364,7 @@ save_prepare (MlgDocument  *self,
 
   job = g_new0 (SaveJob, 1);
   job->snapshot = _mlg_writer_snapshot (self);
+  job->serial = top_serial (self);
   job->file = g_object_ref (file);
   job->same_file = self->file != NULL && g_file_equal (file, self->file);
   if (job->same_file && !overwrite_changes)
@@ -1428,7 +1432,7 @@ save_finish (MlgDocument *self,
   self->etag = g_steal_pointer (&job->new_etag);
   g_free (self->disk_stamp);
   self->disk_stamp = g_steal_pointer (&job->new_stamp);
-  self->saved_serial = top_serial (self);
+  self->saved_serial = job->serial;
   if (was_dirty)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }

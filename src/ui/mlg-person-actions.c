@@ -38,12 +38,11 @@ void
 mlg_person_actions_update (MlgWindow *self)
 {
   gboolean has_person = mlg_person_actions_get_person (self) != NULL;
-  MlgDocument *document = mlg_window_get_document (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-person-vcard", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-person-json", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.erase-person",
-                                 has_person && !mlg_document_is_saving (document));
+                                 has_person && !mlg_window_is_saving (self));
 }
 
 /* ── Export ──────────────────────────────────────────────────────────── */

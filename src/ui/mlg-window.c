@@ -688,6 +688,13 @@ mlg_window_open_file_async (MlgWindow *self,
 }
 
 gboolean
+mlg_window_is_saving (MlgWindow *self)
+{
+  g_return_val_if_fail (MLG_IS_WINDOW (self), FALSE);
+  return self->saving;
+}
+
+gboolean
 mlg_window_is_loading (MlgWindow *self)
 {
   return self->loading != NULL;

@@ -23,6 +23,8 @@ gboolean     mlg_window_open_example_copy (MlgWindow      *self);
 void         mlg_window_open_file_async   (MlgWindow      *self,
                                            GFile          *file,
                                            gboolean        report_errors);
+/* Whether a save is being written: nothing may change the document. */
+gboolean     mlg_window_is_saving         (MlgWindow      *self);
 gboolean     mlg_window_is_loading        (MlgWindow      *self);
 void         mlg_window_new_document      (MlgWindow      *self);
 gboolean     mlg_window_save_to_file      (MlgWindow      *self,
