@@ -33,6 +33,7 @@ struct _MlgReferencePicker
 
   GtkWidget          *button;
   GtkWidget          *value_label;
+  gboolean            popup_pending;  /* asked while the button was not shown */
 
   /* Built on the first opening. */
   GtkWidget          *popover;
@@ -56,6 +57,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void on_button_map (MlgReferencePicker *self);
 
 /* ── The row ─────────────────────────────────────────────────────────── */
 
@@ -516,6 +519,7 @@ mlg_reference_picker_new (MlgDocument *document,
   gtk_widget_set_hexpand (self->button, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->button);
+  g_signal_connect_swapped (self->button, "map", G_CALLBACK (on_button_map), self);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
   g_signal_connect (self, "activated", G_CALLBACK (on_row_activated), NULL);
 
@@ -600,6 +604,19 @@ on_after_paint (GdkFrameClock      *clock,
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
   if (gtk_widget_get_mapped (self->button))
     gtk_menu_button_popup (GTK_MENU_BUTTON (self->button));
+  else
+    self->popup_pending = TRUE;
+}
+
+/* A popup asked while the form was sliding in or being rebuilt opens
+ * once the button shows, rather than being lost. */
+static void
+on_button_map (MlgReferencePicker *self)
+{
+  if (!self->popup_pending)
+    return;
+  self->popup_pending = FALSE;
+  mlg_reference_picker_popup (self);
 }
 
 /* Opens the popover, the row brought in sight first (once the form is laid
@@ -612,7 +629,10 @@ mlg_reference_picker_popup (MlgReferencePicker *self)
   g_return_if_fail (MLG_IS_REFERENCE_PICKER (self));
 
   if (!gtk_widget_get_mapped (self->button))
-    return;
+    {
+      self->popup_pending = TRUE;
+      return;
+    }
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock && scroll_into_view (self))
     {
@@ -627,6 +647,7 @@ void
 mlg_reference_picker_popdown (MlgReferencePicker *self)
 {
   g_return_if_fail (MLG_IS_REFERENCE_PICKER (self));
+  self->popup_pending = FALSE;
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
 }
 
